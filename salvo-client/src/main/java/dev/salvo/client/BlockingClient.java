@@ -1,0 +1,14 @@
+package dev.salvo.client;
+
+import java.io.IOException;
+
+/**
+ * Any blocking HTTP call, request in, response out: the shape of "a library you are stuck with".
+ * {@link Transports#blocking(BlockingClient)} runs it on virtual threads so it joins Salvo's
+ * concurrency. An implementation should give up when its thread is interrupted (Salvo interrupts
+ * it on cancel and on deadline).
+ */
+@FunctionalInterface
+public interface BlockingClient {
+    Response execute(Request request) throws IOException;
+}

@@ -1,0 +1,30 @@
+package dev.salvo.client;
+
+/**
+ * One phase of one call, as seen by an {@link EventListener}.
+ *
+ * @param phase     which phase
+ * @param requestId the call's id, unique within its client, increasing
+ * @param request   the request of this attempt (after redirects, the current hop)
+ * @param nanoTime  {@link System#nanoTime()} when the phase happened
+ * @param attempt   1 for the first attempt, 2 for the first retry, …
+ * @param status    the HTTP status for RESPONSE_HEADERS and COMPLETED, else 0
+ * @param failure   the failure for FAILED, else null
+ */
+public record CallEvent(Phase phase, long requestId, Request request, long nanoTime, int attempt, int status,
+        Throwable failure) {
+
+    /** The phases of a call, in the order they happen. */
+    public enum Phase {
+        /** Accepted and waiting for a slot (every call passes here, even if it starts at once). */
+        QUEUED,
+        /** Got its slot; handed to the transport. Repeats for each retry and redirect hop. */
+        STARTED,
+        /** Status line and headers arrived. */
+        RESPONSE_HEADERS,
+        /** The response is complete; the call succeeded. */
+        COMPLETED,
+        /** The call ended in a failure (I/O, deadline, cancel, close). */
+        FAILED
+    }
+}

@@ -1,0 +1,243 @@
+package dev.salvo.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable HTTP request: method, absolute http(s) URI, headers, body and an optional
+ * per-request deadline. Every check happens when the request is built, so a bad URL or header
+ * fails at once with {@link IllegalArgumentException} (or {@link NullPointerException} for null).
+ */
+public final class Request {
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final String method;
+    private final URI uri;
+    private final Headers headers;
+    private final byte[] body;
+    private final Duration deadline;
+
+    private Request(Builder builder) {
+        this.method = builder.method;
+        this.uri = builder.uri;
+        this.headers = builder.headers.build();
+        this.body = builder.body;
+        this.deadline = builder.deadline;
+    }
+
+    /** A GET of {@code url}. */
+    public static Request get(String url) {
+        return newBuilder(url).build();
+    }
+
+    /** A GET of {@code uri}. */
+    public static Request get(URI uri) {
+        return newBuilder(uri).build();
+    }
+
+    /** A POST of {@code body} with the given content type. */
+    public static Request post(String url, String contentType, byte[] body) {
+        return newBuilder(url).method("POST", body).header("Content-Type", contentType).build();
+    }
+
+    /** A POST of a UTF-8 JSON document. */
+    public static Request postJson(String url, String json) {
+        Objects.requireNonNull(json, "json");
+        return post(url, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Builder newBuilder(String url) {
+        return new Builder(parseUrl(url));
+    }
+
+    public static Builder newBuilder(URI uri) {
+        return new Builder(checkUri(uri));
+    }
+
+    /** A builder holding everything this request holds. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(uri);
+        builder.method = method;
+        builder.headers = headers.toBuilder();
+        builder.body = body;
+        builder.deadline = deadline;
+        return builder;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** A copy of the body; empty when there is none. */
+    public byte[] body() {
+        return body.length == 0 ? body : body.clone();
+    }
+
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** This request's own whole-call deadline, overriding the client's default. */
+    public Optional<Duration> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    /** GET, HEAD, PUT, DELETE, OPTIONS and TRACE: safe to send twice. */
+    public boolean isIdempotent() {
+        return IDEMPOTENT.contains(method);
+    }
+
+    /** host:port, the key for per-host limits. */
+    public String hostKey() {
+        return uri.getHost().toLowerCase(Locale.ROOT) + ':' + port(uri);
+    }
+
+    /** The URI's port, or the scheme's default. */
+    public static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    @Override
+    public String toString() {
+        return method + ' ' + uri;
+    }
+
+    static URI parseUrl(String url) {
+        Objects.requireNonNull(url, "url");
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("url is blank");
+        }
+        try {
+            return checkUri(new URI(url.strip()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("malformed url " + quoted(url) + ": " + e.getReason(), e);
+        }
+    }
+
+    static URI checkUri(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!uri.isAbsolute()) {
+            throw new IllegalArgumentException("url must be absolute (http:// or https://), got " + quoted(uri.toString()));
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("unsupported scheme '" + uri.getScheme() + "' in " + quoted(uri.toString())
+                    + "; use http or https");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("url has no host: " + quoted(uri.toString()));
+        }
+        return uri;
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\r", "\\r").replace("\n", "\\n") + '"';
+    }
+
+    /** Builds a {@link Request}; not thread-safe. */
+    public static final class Builder {
+        private URI uri;
+        private String method = "GET";
+        private Headers.Builder headers = Headers.builder();
+        private byte[] body = NO_BODY;
+        private Duration deadline;
+
+        private Builder(URI uri) {
+            this.uri = uri;
+        }
+
+        public Builder uri(String url) {
+            this.uri = parseUrl(url);
+            return this;
+        }
+
+        public Builder uri(URI uri) {
+            this.uri = checkUri(uri);
+            return this;
+        }
+
+        /** Sets the method with no body. */
+        public Builder method(String method) {
+            return method(method, NO_BODY);
+        }
+
+        /** Sets the method and the body (copied). */
+        public Builder method(String method, byte[] body) {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(body, "body");
+            if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
+                throw new IllegalArgumentException("method must be an HTTP token, got \"" + method + '"');
+            }
+            this.method = method.toUpperCase(Locale.ROOT);
+            this.body = body.length == 0 ? NO_BODY : body.clone();
+            return this;
+        }
+
+        public Builder GET() {
+            return method("GET");
+        }
+
+        public Builder POST(byte[] body) {
+            return method("POST", body);
+        }
+
+        public Builder PUT(byte[] body) {
+            return method("PUT", body);
+        }
+
+        public Builder DELETE() {
+            return method("DELETE");
+        }
+
+        /** Adds a header field. */
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /** Replaces the header fields named {@code name}. */
+        public Builder setHeader(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        public Builder headers(Headers all) {
+            Objects.requireNonNull(all, "headers");
+            headers = all.toBuilder();
+            return this;
+        }
+
+        /** This request's whole-call deadline (queue wait + headers + body); positive. */
+        public Builder deadline(Duration deadline) {
+            this.deadline = Durations.requirePositive(deadline, "deadline");
+            return this;
+        }
+
+        public Request build() {
+            return new Request(this);
+        }
+
+        @Override
+        public String toString() {
+            return "Request.Builder[" + method + " " + uri + ", body of " + body.length + " bytes]";
+        }
+    }
+}

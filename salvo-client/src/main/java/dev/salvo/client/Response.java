@@ -1,0 +1,118 @@
+package dev.salvo.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An immutable HTTP response with its body read in full. A 4xx or 5xx status is data, not an
+ * exception: check {@link #status()} or call {@link #requireSuccess()}.
+ */
+public final class Response {
+    private final Request request;
+    private final int status;
+    private final Headers headers;
+    private final byte[] body;
+
+    private Response(Request request, int status, Headers headers, byte[] body) {
+        this.request = request;
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /**
+     * A response, for transports: {@code body} is copied.
+     *
+     * @param request the request this answers (after redirects, the last one sent)
+     */
+    public static Response of(Request request, int status, Headers headers, byte[] body) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        if (status < 100 || status > 999) {
+            throw new IllegalArgumentException("status must be a 3-digit code, got " + status);
+        }
+        return new Response(request, status, headers, body.clone());
+    }
+
+    /** The request that produced this response (the last hop when redirects were followed). */
+    public Request request() {
+        return request;
+    }
+
+    /** The URI this response came from. */
+    public URI uri() {
+        return request.uri();
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** True for 2xx. */
+    public boolean isSuccessful() {
+        return status >= 200 && status < 300;
+    }
+
+    /**
+     * This response when 2xx, else a {@link HttpStatusException} carrying it; for callers that
+     * want a non-2xx status as an error.
+     */
+    public Response requireSuccess() throws HttpStatusException {
+        if (!isSuccessful()) {
+            throw new HttpStatusException(this);
+        }
+        return this;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** A copy of the body bytes. */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** The body as a stream, without a copy. */
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(body);
+    }
+
+    /** The body decoded with the charset of Content-Type, UTF-8 when none or unknown. */
+    public String bodyString() {
+        return new String(body, charset());
+    }
+
+    private Charset charset() {
+        String type = headers.first("Content-Type").orElse("");
+        for (String part : type.split(";")) {
+            String p = part.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                String name = p.substring("charset=".length()).replace("\"", "").strip();
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public String toString() {
+        return "Response[" + status + ' ' + request + ", " + body.length + " bytes]";
+    }
+}

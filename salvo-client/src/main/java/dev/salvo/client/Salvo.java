@@ -1,0 +1,237 @@
+package dev.salvo.client;
+
+import dev.salvo.client.internal.CallEngine;
+import dev.salvo.client.internal.Gatherer;
+import dev.salvo.client.internal.BatchRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * A concurrent HTTP client. Every call returns a {@link CompletableFuture} at once; at most
+ * {@link Builder#maxInFlight} calls run together (at most {@link Builder#maxPerHost} per host)
+ * and the rest wait in a FIFO queue. Thread-safe; share one instance and {@link #close()} it.
+ *
+ * <pre>{@code
+ * try (Salvo http = Salvo.newBuilder().maxInFlight(64).maxPerHost(16).build()) {
+ *     Response r = http.send(Request.get("http://127.0.0.1:8000/get")).join();
+ * }
+ * }</pre>
+ *
+ * <p>Every future completes: with the response, with a {@link SalvoIOException} subclass when
+ * I/O, a deadline, the queue bound or {@code close()} ends the call, or cancelled. Cancelling a
+ * future aborts its exchange and frees its slot at once. Futures complete on the callback
+ * executor, never on a transport's I/O thread.
+ */
+public final class Salvo implements AutoCloseable {
+    private final CallEngine engine;
+
+    private Salvo(Builder builder) {
+        this.engine = new CallEngine(builder.settings());
+    }
+
+    /** A client with every default: JDK transport, 64 in flight, 64 per host, 30 s deadline. */
+    public static Salvo create() {
+        return newBuilder().build();
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** Sends {@code request}; returns at once. */
+    public CompletableFuture<Response> send(Request request) {
+        return engine.send(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Sends {@code request} and maps the response on the callback executor. Whatever the mapper
+     * throws fails the returned future, with it as the cause. Cancelling the returned future
+     * cancels the call.
+     */
+    public <T> CompletableFuture<T> send(Request request, ResponseMapper<T> mapper) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(mapper, "mapper");
+        return engine.sendMapped(request, mapper);
+    }
+
+    /**
+     * The same call, blocking: returns the response or throws the call's typed
+     * {@link SalvoIOException}. An interrupt cancels the call.
+     */
+    public Response sendBlocking(Request request) throws IOException, InterruptedException {
+        CompletableFuture<Response> future = send(request);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = Outcome.unwrap(e);
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UncheckedIOException(new SalvoIOException(cause.toString(), cause));
+        } catch (CancellationException e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Sends all requests; the result lists the responses in input order. The first failure fails
+     * the result and cancels the calls still running; use {@link #gatherOutcomes} to see them all.
+     */
+    public CompletableFuture<List<Response>> gather(List<Request> requests) {
+        return gather(requests, (index, outcome) -> { });
+    }
+
+    /** As {@link #gather(List)}, calling {@code onEach} as each call completes (one at a time). */
+    public CompletableFuture<List<Response>> gather(List<Request> requests, OnEach<Response> onEach) {
+        return new Gatherer(this::send, engine.callbackErrors()).gather(requests, onEach);
+    }
+
+    /** Sends all requests; the result holds every outcome, success or failure, in input order. */
+    public CompletableFuture<List<Outcome<Response>>> gatherOutcomes(List<Request> requests, OnEach<Response> onEach) {
+        return new Gatherer(this::send, engine.callbackErrors()).gatherOutcomes(requests, onEach);
+    }
+
+    /** As {@link #gatherOutcomes(List, OnEach)} with no per-call hook. */
+    public CompletableFuture<List<Outcome<Response>>> gatherOutcomes(List<Request> requests) {
+        return gatherOutcomes(requests, (index, outcome) -> { });
+    }
+
+    /**
+     * Runs the batches concurrently, the steps of each one after another. The result has one
+     * {@link BatchResult} per batch, in batch order; a failed step ends its own batch only.
+     */
+    public CompletableFuture<List<BatchResult>> batches(List<Batch> batches, OnStep onStep) {
+        return new BatchRunner(this::send, engine.callbackErrors()).run(batches, onStep);
+    }
+
+    /** As {@link #batches(List, OnStep)} with no per-step hook. */
+    public CompletableFuture<List<BatchResult>> batches(List<Batch> batches) {
+        return batches(batches, (batch, step, outcome) -> { });
+    }
+
+    /** Calls holding a slot now (running in the transport, or following a redirect). */
+    public int inFlight() {
+        return engine.inFlight();
+    }
+
+    /** Calls waiting for a slot now. */
+    public int queued() {
+        return engine.queued();
+    }
+
+    /** The executor futures complete on; chain {@code thenApplyAsync} on it to stay off callers' threads. */
+    public Executor callbackExecutor() {
+        return engine.callbackExecutor();
+    }
+
+    /**
+     * Stops taking calls; fails queued calls with {@link ClientClosedException}; lets calls in
+     * flight finish within the close timeout, then cancels them; closes the transport Salvo made.
+     * Idempotent. Leaves no non-daemon thread behind.
+     */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Configures a {@link Salvo}; not thread-safe. */
+    public static final class Builder {
+        private final CallEngine.Settings.Builder settings = CallEngine.Settings.builder();
+
+        private Builder() {
+        }
+
+        /** The transport; the default is {@link Transports#jdk(Duration)} with the connect timeout. Not closed by Salvo. */
+        public Builder transport(Transport transport) {
+            settings.transport(Objects.requireNonNull(transport, "transport"));
+            return this;
+        }
+
+        /** Most calls in flight at once, over all hosts; default 64. */
+        public Builder maxInFlight(int max) {
+            settings.maxInFlight(Durations.requirePositive(max, "maxInFlight"));
+            return this;
+        }
+
+        /** Most calls in flight at once to one host:port; default 64. */
+        public Builder maxPerHost(int max) {
+            settings.maxPerHost(Durations.requirePositive(max, "maxPerHost"));
+            return this;
+        }
+
+        /** Most calls waiting; one more fails with {@link QueueFullException}. Default unbounded. */
+        public Builder maxQueued(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxQueued must not be negative, got " + max);
+            }
+            settings.maxQueued(max);
+            return this;
+        }
+
+        /** Default whole-call deadline: queue wait + headers + body, retries included; default 30 s. */
+        public Builder deadline(Duration deadline) {
+            settings.deadline(Durations.requirePositive(deadline, "deadline"));
+            return this;
+        }
+
+        /** Connect timeout of the default JDK transport; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            settings.connectTimeout(Durations.requirePositive(timeout, "connectTimeout"));
+            return this;
+        }
+
+        /** How long {@link #close()} lets calls in flight finish before cancelling them; default 5 s. */
+        public Builder closeTimeout(Duration timeout) {
+            settings.closeTimeout(Durations.requireNonNegative(timeout, "closeTimeout"));
+            return this;
+        }
+
+        /** Default {@link RetryPolicy#none()}. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            settings.retryPolicy(Objects.requireNonNull(policy, "retryPolicy"));
+            return this;
+        }
+
+        /** Default {@link RedirectPolicy#NORMAL}. */
+        public Builder redirects(RedirectPolicy policy) {
+            settings.redirects(Objects.requireNonNull(policy, "redirects"));
+            return this;
+        }
+
+        /** Where futures complete and mappers run; default a virtual thread per task. Not shut down by Salvo. */
+        public Builder callbackExecutor(Executor executor) {
+            settings.callbackExecutor(Objects.requireNonNull(executor, "callbackExecutor"));
+            return this;
+        }
+
+        /** Receives every call's phases; added to SLF4J debug logging (logger {@code dev.salvo.client}). */
+        public Builder eventListener(EventListener listener) {
+            settings.eventListener(Objects.requireNonNull(listener, "eventListener"));
+            return this;
+        }
+
+        public Salvo build() {
+            return new Salvo(this);
+        }
+
+        CallEngine.Settings settings() {
+            return settings.build();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Salvo's client: concurrent HTTP calls that return {@link java.util.concurrent.CompletableFuture}s.
+ *
+ * <p><b>Threading.</b> {@link dev.salvo.client.Salvo} and every transport are thread-safe.
+ * Values ({@link dev.salvo.client.Request}, {@link dev.salvo.client.Response},
+ * {@link dev.salvo.client.Headers}, policies, batches) are immutable; their builders are not
+ * thread-safe. Futures complete on the client's callback executor, never on a transport's I/O
+ * thread; mappers, {@code OnEach} and {@code OnStep} hooks run there too. Event listeners run on
+ * the thread where the phase happens and must not block.
+ *
+ * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no method
+ * returns null: absence is {@link java.util.Optional} or an empty collection.
+ *
+ * <p><b>Errors.</b> Misuse (a bad URL, a header with CR/LF, a negative limit) throws
+ * IllegalArgumentException at the call. I/O faults never throw from {@code send}: the future
+ * fails with a {@link dev.salvo.client.SalvoIOException} subtype that keeps the original cause.
+ * Statuses 4xx/5xx are data.
+ *
+ * <p><b>Cancellation.</b> Cancelling a returned future aborts the exchange (or removes the call
+ * from the queue) and frees its slot before {@code cancel} returns.
+ */
+package dev.salvo.client;
