@@ -1,6 +1,7 @@
 package dev.salvo.client;
 
 import dev.salvo.client.internal.CallEngine;
+import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
 import dev.salvo.client.internal.BatchRunner;
 import java.io.IOException;
@@ -99,12 +100,12 @@ public final class Salvo implements AutoCloseable {
 
     /** As {@link #gather(List)}, calling {@code onEach} as each call completes (one at a time). */
     public CompletableFuture<List<Response>> gather(List<Request> requests, OnEach<Response> onEach) {
-        return new Gatherer(this::send, engine.callbackErrors()).gather(requests, onEach);
+        return new Gatherer(this::send).gather(requests, onEach);
     }
 
     /** Sends all requests; the result holds every outcome, success or failure, in input order. */
     public CompletableFuture<List<Outcome<Response>>> gatherOutcomes(List<Request> requests, OnEach<Response> onEach) {
-        return new Gatherer(this::send, engine.callbackErrors()).gatherOutcomes(requests, onEach);
+        return new Gatherer(this::send).gatherOutcomes(requests, onEach);
     }
 
     /** As {@link #gatherOutcomes(List, OnEach)} with no per-call hook. */
@@ -117,7 +118,7 @@ public final class Salvo implements AutoCloseable {
      * {@link BatchResult} per batch, in batch order; a failed step ends its own batch only.
      */
     public CompletableFuture<List<BatchResult>> batches(List<Batch> batches, OnStep onStep) {
-        return new BatchRunner(this::send, engine.callbackErrors()).run(batches, onStep);
+        return new BatchRunner(this::send).run(batches, onStep);
     }
 
     /** As {@link #batches(List, OnStep)} with no per-step hook. */
@@ -152,7 +153,7 @@ public final class Salvo implements AutoCloseable {
 
     /** Configures a {@link Salvo}; not thread-safe. */
     public static final class Builder {
-        private final CallEngine.Settings.Builder settings = CallEngine.Settings.builder();
+        private final EngineSettings.Builder settings = EngineSettings.builder();
 
         private Builder() {
         }
@@ -230,7 +231,7 @@ public final class Salvo implements AutoCloseable {
             return new Salvo(this);
         }
 
-        CallEngine.Settings settings() {
+        EngineSettings settings() {
             return settings.build();
         }
     }

@@ -1,0 +1,101 @@
+package dev.salvo.client.internal;
+
+import dev.salvo.client.CallEvent;
+import dev.salvo.client.Exchange;
+import dev.salvo.client.Headers;
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One call's state, from {@code send} until its future completes. Also the {@link Exchange} its
+ * transport reports to. The slot fields are guarded by the {@link Dispatcher}'s lock; the rest
+ * are volatile or confined to the thread driving the current attempt.
+ */
+final class Call implements Exchange {
+    /** Where the call stands in the dispatcher. */
+    enum Slot { NONE, QUEUED, RUNNING }
+
+    final CallEngine engine;
+    final long id;
+    final Request original;
+    final CompletableFuture<Response> result = new CompletableFuture<>();
+    final long queuedAtNanos;
+    final long deadlineNanos;
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    // guarded by the dispatcher's lock
+    Slot slot = Slot.NONE;
+    Dispatcher.Host host;
+    long sequence;
+
+    volatile Request current;
+    volatile int attempt = 1;
+    volatile int hops;
+    volatile CompletableFuture<Response> inTransport;
+    volatile ScheduledFuture<?> deadlineTimer;
+    volatile ScheduledFuture<?> retryTimer;
+
+    Call(CallEngine engine, long id, Request request, long queuedAtNanos, long deadlineNanos) {
+        this.engine = engine;
+        this.id = id;
+        this.original = request;
+        this.current = request;
+        this.queuedAtNanos = queuedAtNanos;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    String hostKey() {
+        return original.hostKey();
+    }
+
+    /** Claims the right to end this call; true for exactly one caller. */
+    boolean claimFinish() {
+        return finished.compareAndSet(false, true);
+    }
+
+    boolean isFinished() {
+        return finished.get();
+    }
+
+    /** Stops the timers and the exchange in the transport, if any. */
+    void stopWork() {
+        cancel(deadlineTimer);
+        cancel(retryTimer);
+        CompletableFuture<Response> exchange = inTransport;
+        if (exchange != null && !exchange.isDone()) {
+            exchange.cancel(true);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    long remainingNanos() {
+        return deadlineNanos - System.nanoTime();
+    }
+
+    String describe() {
+        return "#" + id + ' ' + current;
+    }
+
+    @Override
+    public long requestId() {
+        return id;
+    }
+
+    @Override
+    public void responseHeaders(int status, Headers headers) {
+        engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null);
+    }
+
+    @Override
+    public String toString() {
+        return "Call[" + describe() + ", attempt " + attempt + ']';
+    }
+}

@@ -1,0 +1,240 @@
+package dev.salvo.client.internal;
+
+import dev.salvo.client.CallEvent;
+import dev.salvo.client.ClientClosedException;
+import dev.salvo.client.DeadlineExceededException;
+import dev.salvo.client.EventListener;
+import dev.salvo.client.Outcome;
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import dev.salvo.client.ResponseMapper;
+import dev.salvo.client.SalvoIOException;
+import dev.salvo.client.Transport;
+import dev.salvo.client.Transports;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machinery behind {@code Salvo}: admits calls through the {@link Dispatcher}, runs their
+ * attempts ({@link Attempts}), enforces deadlines, and ends every call exactly once: the slot is
+ * freed first, then the future completes on the callback executor.
+ */
+public final class CallEngine {
+    private static final Logger log = LoggerFactory.getLogger("dev.salvo.client");
+
+    final Transport transport;
+    final EngineSettings settings;
+    private final boolean ownsTransport;
+    private final Dispatcher dispatcher;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Executor callbacks;
+    private final ExecutorService ownedCallbacks;
+    private final EventListener listener;
+    private final Attempts attempts;
+    private final Set<Call> active = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public CallEngine(EngineSettings settings) {
+        this.settings = settings;
+        this.ownsTransport = settings.transport() == null;
+        this.transport = ownsTransport ? Transports.jdk(settings.connectTimeout()) : settings.transport();
+        this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued());
+        this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("salvo-timer-", 0).daemon().factory());
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.ownedCallbacks = settings.callbackExecutor() == null
+                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("salvo-callback-", 0).factory())
+                : null;
+        this.callbacks = ownedCallbacks != null ? ownedCallbacks : settings.callbackExecutor();
+        this.listener = log.isDebugEnabled() ? new CallLogger(log).andThen(settings.eventListener())
+                : settings.eventListener();
+        this.attempts = new Attempts(this, timer);
+    }
+
+    public CompletableFuture<Response> send(Request request) {
+        long now = System.nanoTime();
+        Duration deadline = request.deadline().orElse(settings.deadline());
+        Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos());
+        active.add(call);
+        call.result.whenComplete((response, error) -> onResultCompleted(call));
+        emit(call, CallEvent.Phase.QUEUED, 0, null);
+        call.deadlineTimer = timer.schedule(() -> fail(call, deadlineExceeded(call, deadline)),
+                deadline.toNanos(), TimeUnit.NANOSECONDS);
+        enqueue(call);
+        return call.result;
+    }
+
+    public <T> CompletableFuture<T> sendMapped(Request request, ResponseMapper<T> mapper) {
+        CompletableFuture<Response> source = send(request);
+        CompletableFuture<T> mapped = new CompletableFuture<>();
+        // source completes on the callback executor, so the mapper runs there
+        source.whenComplete((response, error) -> {
+            if (error != null) {
+                mapped.completeExceptionally(Outcome.unwrap(error));
+                return;
+            }
+            try {
+                mapped.complete(mapper.map(response));
+            } catch (Throwable t) {
+                log.debug("[{}] mapper failed for {}: {}", Thread.currentThread().getName(), request, t.toString());
+                mapped.completeExceptionally(t);
+            }
+        });
+        mapped.whenComplete((value, error) -> {
+            if (mapped.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return mapped;
+    }
+
+    /** Puts a call (new, or back from a retry wait) into the dispatcher. */
+    void enqueue(Call call) {
+        List<Call> toStart = new ArrayList<>(2);
+        try {
+            dispatcher.enqueue(call, toStart);
+        } catch (SalvoIOException e) {
+            fail(call, e);
+        }
+        startAll(toStart);
+    }
+
+    /** Frees a call's slot while it waits to be retried. */
+    void releaseForRetry(Call call) {
+        List<Call> toStart = new ArrayList<>(2);
+        dispatcher.abandon(call, toStart);
+        startAll(toStart);
+    }
+
+    private void startAll(List<Call> toStart) {
+        for (Call call : toStart) {
+            attempts.start(call);
+        }
+    }
+
+    /** Ends a call with its response: slot freed, then the future completed off the I/O thread. */
+    void succeed(Call call, Response response) {
+        if (!end(call)) {
+            return;
+        }
+        emit(call, CallEvent.Phase.COMPLETED, response.status(), null);
+        complete(() -> call.result.complete(response));
+    }
+
+    /** Ends a call with a failure, aborting whatever part of it still runs. */
+    void fail(Call call, Throwable failure) {
+        if (!end(call)) {
+            return;
+        }
+        emit(call, CallEvent.Phase.FAILED, 0, failure);
+        complete(() -> call.result.completeExceptionally(failure));
+    }
+
+    private boolean end(Call call) {
+        if (!call.claimFinish()) {
+            return false;
+        }
+        call.stopWork();
+        List<Call> toStart = new ArrayList<>(2);
+        dispatcher.abandon(call, toStart);
+        active.remove(call);
+        startAll(toStart);
+        return true;
+    }
+
+    private void complete(Runnable completion) {
+        try {
+            callbacks.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
+    /** The future was completed from outside (cancel, or a user's complete): clean up. */
+    private void onResultCompleted(Call call) {
+        if (end(call)) {
+            emit(call, CallEvent.Phase.FAILED, 0, new CancellationException("completed from outside: " + call.describe()));
+        }
+    }
+
+    private static DeadlineExceededException deadlineExceeded(Call call, Duration deadline) {
+        String where = switch (call.slot) {
+            case QUEUED -> "while queued";
+            case RUNNING -> "while in flight (attempt " + call.attempt + ")";
+            case NONE -> "while waiting to retry";
+        };
+        return new DeadlineExceededException("deadline of " + format(deadline) + " passed " + where + ": "
+                + call.describe());
+    }
+
+    static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    void emit(Call call, CallEvent.Phase phase, int status, Throwable failure) {
+        if (listener == EventListener.NONE) {
+            return;
+        }
+        try {
+            listener.onEvent(new CallEvent(phase, call.id, call.current, System.nanoTime(), call.attempt, status,
+                    failure));
+        } catch (RuntimeException e) {
+            log.warn("event listener failed on {} of {}", phase, call.describe(), e);
+        }
+    }
+
+    public int inFlight() {
+        return dispatcher.inFlight();
+    }
+
+    public int queued() {
+        return dispatcher.queued();
+    }
+
+    public Executor callbackExecutor() {
+        return callbacks;
+    }
+
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (Call call : dispatcher.closeAndDrain()) {
+            fail(call, new ClientClosedException("client closed before the call started: " + call.describe()));
+        }
+        boolean idle;
+        try {
+            idle = dispatcher.awaitIdle(settings.closeTimeout().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        for (Call call : List.copyOf(active)) {
+            fail(call, new ClientClosedException((idle ? "client closed while the call waited to retry: "
+                    : "client closed; close timeout of " + format(settings.closeTimeout()) + " passed: ")
+                    + call.describe()));
+        }
+        timer.shutdownNow();
+        if (ownsTransport) {
+            transport.close();
+        }
+        if (ownedCallbacks != null) {
+            ownedCallbacks.shutdown();
+        }
+    }
+}

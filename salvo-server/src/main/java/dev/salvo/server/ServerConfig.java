@@ -1,0 +1,227 @@
+package dev.salvo.server;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Immutable configuration of a {@link SalvoServer}. Build with {@link #builder()}; every option has
+ * a safe default, so {@code ServerConfig.builder().build()} is a loopback server on a free port.
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>{@code salvo serve} flag</th></tr>
+ *   <tr><td>host</td><td>127.0.0.1</td><td>--host</td></tr>
+ *   <tr><td>port</td><td>0 (any free port)</td><td>--port</td></tr>
+ *   <tr><td>strategy</td><td>ASYNC</td><td>--strategy</td></tr>
+ *   <tr><td>threads</td><td>5 (THREADS strategy only)</td><td>--threads</td></tr>
+ *   <tr><td>maxDuration</td><td>10 s</td><td>--max-duration</td></tr>
+ *   <tr><td>maxBody</td><td>1 MiB</td><td>--max-body</td></tr>
+ *   <tr><td>idleTimeout</td><td>30 s</td><td>—</td></tr>
+ *   <tr><td>booksLatency</td><td>500 ms</td><td>—</td></tr>
+ *   <tr><td>searchJobTime</td><td>200 ms</td><td>—</td></tr>
+ *   <tr><td>shutdownTimeout</td><td>5 s</td><td>—</td></tr>
+ *   <tr><td>ioThreads</td><td>0 (= cores; BLOCKING always uses 1)</td><td>—</td></tr>
+ *   <tr><td>accessLog</td><td>none</td><td>stderr unless --quiet</td></tr>
+ * </table>
+ */
+public final class ServerConfig {
+    private final String host;
+    private final int port;
+    private final Strategy strategy;
+    private final int threads;
+    private final Duration maxDuration;
+    private final int maxBody;
+    private final Duration idleTimeout;
+    private final Duration booksLatency;
+    private final Duration searchJobTime;
+    private final Duration shutdownTimeout;
+    private final int ioThreads;
+    private final Consumer<String> accessLog;
+
+    private ServerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.strategy = b.strategy;
+        this.threads = b.threads;
+        this.maxDuration = b.maxDuration;
+        this.maxBody = b.maxBody;
+        this.idleTimeout = b.idleTimeout;
+        this.booksLatency = b.booksLatency;
+        this.searchJobTime = b.searchJobTime;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.ioThreads = b.ioThreads;
+        this.accessLog = b.accessLog;
+    }
+
+    /** A builder holding every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: loopback, any free port, ASYNC. */
+    public static ServerConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.strategy = strategy;
+        b.threads = threads;
+        b.maxDuration = maxDuration;
+        b.maxBody = maxBody;
+        b.idleTimeout = idleTimeout;
+        b.booksLatency = booksLatency;
+        b.searchJobTime = searchJobTime;
+        b.shutdownTimeout = shutdownTimeout;
+        b.ioThreads = ioThreads;
+        b.accessLog = accessLog;
+        return b;
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+    public Strategy strategy() { return strategy; }
+    /** Pool size of the THREADS strategy. */
+    public int threads() { return threads; }
+    /** Longest wait or work one request may ask for ({@code /delay}, {@code /?cost=}, {@code /drip}). */
+    public Duration maxDuration() { return maxDuration; }
+    /** Largest request body accepted (413 above) and largest generated body ({@code /bytes}). */
+    public int maxBody() { return maxBody; }
+    /** A connection that sends nothing for this long while no request of it is being served is closed. */
+    public Duration idleTimeout() { return idleTimeout; }
+    /** Latency of the books API. */
+    public Duration booksLatency() { return booksLatency; }
+    /** How long a search job runs before it is done. */
+    public Duration searchJobTime() { return searchJobTime; }
+    /** Bound on {@link SalvoServer#close()}: in-flight requests get this long to finish. */
+    public Duration shutdownTimeout() { return shutdownTimeout; }
+    /** Event-loop threads; 0 means one per core. The BLOCKING strategy always uses one. */
+    public int ioThreads() { return ioThreads; }
+    /** Where one access-log line per request goes, if anywhere. */
+    public Optional<Consumer<String>> accessLog() { return Optional.ofNullable(accessLog); }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", strategy=" + strategy.cliName()
+                + ", threads=" + threads + ", maxDuration=" + maxDuration + ", maxBody=" + maxBody
+                + ", idleTimeout=" + idleTimeout + "]";
+    }
+
+    /** Mutable builder; not thread-safe. Setters validate at once and throw IllegalArgumentException. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private Strategy strategy = Strategy.ASYNC;
+        private int threads = 5;
+        private Duration maxDuration = Duration.ofSeconds(10);
+        private int maxBody = 1 << 20;
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration booksLatency = Duration.ofMillis(500);
+        private Duration searchJobTime = Duration.ofMillis(200);
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private int ioThreads = 0;
+        private Consumer<String> accessLog;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder strategy(Strategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = positive(threads, "threads");
+            return this;
+        }
+
+        public Builder maxDuration(Duration maxDuration) {
+            this.maxDuration = nonNegative(maxDuration, "maxDuration");
+            return this;
+        }
+
+        public Builder maxBody(int maxBody) {
+            this.maxBody = positive(maxBody, "maxBody");
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = positive(idleTimeout, "idleTimeout");
+            return this;
+        }
+
+        public Builder booksLatency(Duration booksLatency) {
+            this.booksLatency = nonNegative(booksLatency, "booksLatency");
+            return this;
+        }
+
+        public Builder searchJobTime(Duration searchJobTime) {
+            this.searchJobTime = nonNegative(searchJobTime, "searchJobTime");
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = nonNegative(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 0) {
+                throw new IllegalArgumentException("ioThreads must be >= 0, got " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /** One line per request (Common Log Format plus the time taken); called from server threads. */
+        public Builder accessLog(Consumer<String> sink) {
+            this.accessLog = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be > 0, got " + value);
+            }
+            return value;
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + d);
+            }
+            return d;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be > 0, got " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.salvo.server.internal;
+
+import dev.salvo.server.internal.http.Exchange;
+import dev.salvo.server.internal.http.ExchangeListener;
+import dev.salvo.server.internal.http.JsonRenderer;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One per connection, confined to its event loop. Serves the connection's requests one at a time
+ * in arrival order (pipelined ones queue, with reading paused), hands each to the serving
+ * strategy and the router, answers malformed requests with 400/431 and closes, closes the
+ * connection on idle timeout when no request of it is being served, and writes the access log.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter implements ExchangeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final HttpResponseStatus HEADERS_TOO_LARGE =
+            HttpResponseStatus.valueOf(431, "Request Header Fields Too Large");
+
+    private final ServerRuntime server;
+    private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>(0);
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private boolean stalled;
+
+    ConnectionHandler(ServerRuntime server) {
+        this.server = server;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (req.decoderResult().isFailure()) {
+            rejectMalformed(req);
+        } else if (current != null) {
+            pending.add(req);
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            start(req);
+        }
+    }
+
+    private void start(FullHttpRequest req) {
+        Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), req, server.config(), server.strategy(), this);
+        current = ex;
+        server.inFlight().enter();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("request {} {} {} from {} on {}", ex.id(), req.method(), req.uri(), ex.origin(),
+                    Thread.currentThread().getName());
+        }
+        server.strategy().dispatch(ctx.channel().eventLoop(), () -> server.router().handle(ex));
+    }
+
+    @Override
+    public void replied(Exchange ex, int status, long bytes, boolean keepAlive, ChannelFuture lastWrite) {
+        lastWrite.addListener(f -> finished(ex, status, bytes, keepAlive));
+    }
+
+    private void finished(Exchange ex, int status, long bytes, boolean keepAlive) {
+        server.inFlight().exit();
+        HttpRequest req = ex.request();
+        server.accessLog().ifPresent(log -> log.log(ex.origin(), requestLine(req), status, bytes, ex.startNanos()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("request {} answered {} in {} µs on {}", ex.id(), status,
+                    (System.nanoTime() - ex.startNanos()) / 1000, Thread.currentThread().getName());
+        }
+        ex.request().release();
+        current = null;
+        if (!keepAlive || !ctx.channel().isActive()) {
+            ctx.close();
+            return;
+        }
+        FullHttpRequest next = pending.poll();
+        if (next != null) {
+            start(next);
+        } else {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void abandoned(Exchange ex) {
+        ctx.executor().execute(() -> {
+            server.inFlight().exit();
+            stalled = true;
+            LOG.debug("request {} abandoned (stall fault) on {}", ex.id(), Thread.currentThread().getName());
+        });
+    }
+
+    /** A request the aggregator refused (413): only logged here, the aggregator answered. */
+    void rejected(HttpMessage msg, int status) {
+        if (msg instanceof HttpRequest req) {
+            server.accessLog().ifPresent(log -> log.log(origin(), requestLine(req), status, -1, System.nanoTime()));
+        }
+    }
+
+    private void rejectMalformed(FullHttpRequest req) {
+        Throwable cause = req.decoderResult().cause();
+        HttpResponseStatus status = cause instanceof TooLongFrameException ? HEADERS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
+        String detail = cause instanceof TooLongFrameException
+                ? "request line or headers over the 16 KiB limit"
+                : "malformed request: " + cause.getMessage();
+        req.release();
+        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                JsonRenderer.render(ctx.alloc(), JsonRenderer.error(status, detail)));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        server.accessLog().ifPresent(log -> log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime()));
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && (current == null || stalled)) {
+            LOG.debug("closing idle connection {} on {}", ctx.channel(), Thread.currentThread().getName());
+            ctx.close();
+        } else {
+            ReferenceCountUtil.release(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pending.forEach(FullHttpRequest::release);
+        pending.clear();
+        if (stalled) {
+            current.request().release();
+            current = null;
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection {} failed on {}: {}", ctx.channel(), Thread.currentThread().getName(), cause.toString());
+        ctx.close();
+    }
+
+    private String origin() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+    }
+
+    private static String requestLine(HttpRequest req) {
+        return req.method() + " " + req.uri() + " " + req.protocolVersion();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.salvo.server.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts requests being served so that shutdown can wait for them, boundedly. Thread-safe. */
+final class InFlightRequests {
+    private final AtomicInteger count = new AtomicInteger();
+
+    void enter() {
+        count.incrementAndGet();
+    }
+
+    void exit() {
+        if (count.decrementAndGet() == 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    int count() {
+        return count.get();
+    }
+
+    /** Waits until no request is in flight or {@code bound} passed; true when idle. */
+    boolean awaitIdle(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        synchronized (this) {
+            while (count.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // short slices: an exit racing with this check is seen at the next slice
+                wait(Math.max(1, Math.min(20, left / 1_000_000)));
+            }
+        }
+        return true;
+    }
+}

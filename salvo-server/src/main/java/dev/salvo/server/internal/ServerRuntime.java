@@ -1,0 +1,133 @@
+package dev.salvo.server.internal;
+
+import dev.salvo.server.ServerConfig;
+import dev.salvo.server.internal.http.Router;
+import dev.salvo.server.internal.strategy.ServingStrategy;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: event loops (epoll when available, else NIO), the listening channel, the
+ * serving strategy and the route table, plus what every connection shares (request ids, the
+ * in-flight count, the access log). Thread-safe; {@link #close()} is idempotent and bounded.
+ */
+public final class ServerRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+
+    private final ServerConfig config;
+    private final ServingStrategy strategy;
+    private final Router router;
+    private final Optional<AccessLog> accessLog;
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ChannelGroup connections = new DefaultChannelGroup("salvo-connections", GlobalEventExecutor.INSTANCE);
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Channel listener;
+
+    private ServerRuntime(ServerConfig config) {
+        this.config = config;
+        this.strategy = ServingStrategy.create(config.strategy(), config.threads());
+        this.router = RouteTable.build(config);
+        this.accessLog = config.accessLog().map(AccessLog::new);
+        boolean epoll = Epoll.isAvailable();
+        this.acceptor = eventLoops(epoll, 1, "salvo-accept");
+        this.workers = eventLoops(epoll, strategy.eventLoopThreads(config.ioThreads()), "salvo-io");
+        try {
+            this.listener = new ServerBootstrap()
+                    .group(acceptor, workers)
+                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 16_384)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childHandler(new HttpPipeline(this))
+                    .bind(new InetSocketAddress(config.host(), config.port()))
+                    .syncUninterruptibly()
+                    .channel();
+        } catch (RuntimeException e) {
+            shutdownThreads();
+            throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e));
+        }
+        LOG.debug("listening on {} with strategy {} ({})", listener.localAddress(), config.strategy().cliName(),
+                epoll ? "epoll" : "nio");
+    }
+
+    private static EventLoopGroup eventLoops(boolean epoll, int threads, String name) {
+        DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
+        return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+    }
+
+    /** Binds and starts serving; throws {@link UncheckedIOException} when the address cannot be bound. */
+    public static ServerRuntime start(ServerConfig config) {
+        return new ServerRuntime(config);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    ServerConfig config() { return config; }
+    ServingStrategy strategy() { return strategy; }
+    Router router() { return router; }
+    Optional<AccessLog> accessLog() { return accessLog; }
+    InFlightRequests inFlight() { return inFlight; }
+    long nextRequestId() { return requestIds.incrementAndGet(); }
+
+    void register(Channel connection) {
+        connections.add(connection);
+    }
+
+    /**
+     * Stops accepting, lets in-flight requests finish for up to the configured shutdown timeout,
+     * then closes every connection and stops all threads.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        listener.close().syncUninterruptibly();
+        try {
+            if (!inFlight.awaitIdle(config.shutdownTimeout())) {
+                LOG.warn("closing with {} requests still in flight after {}", inFlight.count(), config.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        shutdownThreads();
+    }
+
+    private void shutdownThreads() {
+        strategy.close();
+        Duration bound = Duration.ofSeconds(2);
+        workers.shutdownGracefully(0, bound.toMillis(), TimeUnit.MILLISECONDS);
+        acceptor.shutdownGracefully(0, bound.toMillis(), TimeUnit.MILLISECONDS);
+        workers.terminationFuture().awaitUninterruptibly(bound.toMillis());
+        acceptor.terminationFuture().awaitUninterruptibly(bound.toMillis());
+    }
+}

@@ -1,0 +1,239 @@
+package dev.salvo.server.internal.http;
+
+import dev.salvo.server.ServerConfig;
+import dev.salvo.server.internal.strategy.ServingStrategy;
+import dev.salvo.server.internal.strategy.Work;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request and its reply. Endpoints read the request, may {@link #spend} work through the
+ * serving strategy, then reply exactly once: a full reply ({@link #reply}, {@link #replyJson},
+ * {@link #replyError}), a stream ({@link #startStream}, {@link #writeChunk}, {@link #endStream}),
+ * an {@link #abort()} or {@link #abandon()}. A second reply is ignored. HEAD replies carry the
+ * headers of the GET reply and no body.
+ */
+public final class Exchange {
+    private final long id;
+    private final Channel channel;
+    private final FullHttpRequest request;
+    private final QueryStringDecoder query;
+    private final ServerConfig config;
+    private final ServingStrategy strategy;
+    private final ExchangeListener listener;
+    private final long startNanos = System.nanoTime();
+    private Map<String, String> pathVariables = Map.of();
+    private HttpHeaders extraHeaders;
+    private boolean replied;
+    private boolean streaming;
+    private boolean keepAlive;
+    private HttpResponseStatus streamStatus;
+
+    public Exchange(long id, Channel channel, FullHttpRequest request, ServerConfig config,
+                    ServingStrategy strategy, ExchangeListener listener) {
+        this.id = id;
+        this.channel = channel;
+        this.request = request;
+        this.query = new QueryStringDecoder(request.uri());
+        this.config = config;
+        this.strategy = strategy;
+        this.listener = listener;
+        this.keepAlive = HttpUtil.isKeepAlive(request);
+    }
+
+    public long id() { return id; }
+    public HttpMethod method() { return request.method(); }
+    /** The decoded path, e.g. {@code /status/200}. */
+    public String path() { return query.path(); }
+    public FullHttpRequest request() { return request; }
+    public HttpHeaders headers() { return request.headers(); }
+    public ServerConfig config() { return config; }
+    public long startNanos() { return startNanos; }
+    public ByteBufAllocator alloc() { return channel.alloc(); }
+    public EventLoop eventLoop() { return channel.eventLoop(); }
+
+    /** Every query parameter in order of appearance. */
+    public Map<String, List<String>> queryParameters() { return query.parameters(); }
+
+    /** The first value of query parameter {@code name}. */
+    public Optional<String> param(String name) {
+        List<String> values = query.parameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /** A variable of the matched route's pattern; {@code "**"} is the rest of the path. */
+    public String pathVariable(String name) {
+        String v = pathVariables.get(name);
+        if (v == null) {
+            throw new IllegalStateException("route has no variable " + name);
+        }
+        return v;
+    }
+
+    void pathVariables(Map<String, String> vars) { this.pathVariables = vars; }
+
+    public Optional<String> header(CharSequence name) { return Optional.ofNullable(request.headers().get(name)); }
+    public ByteBuf body() { return request.content(); }
+    public String bodyText() { return request.content().toString(StandardCharsets.UTF_8); }
+
+    /** The client's IP address. */
+    public String origin() {
+        return channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+    }
+
+    /** The absolute URL the client asked for, from the Host header. */
+    public String url() {
+        String host = header(HttpHeaderNames.HOST).orElseGet(() -> config.host() + ":" + localPort());
+        return "http://" + host + request.uri();
+    }
+
+    public int localPort() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Spends {@code work} as the serving strategy says, then runs {@code then}. */
+    public void spend(Work work, Runnable then) {
+        strategy.spend(work, channel.eventLoop(), () -> {
+            try {
+                then.run();
+            } catch (HttpError e) {
+                replyError(e.status(), e.detail());
+            }
+        });
+    }
+
+    /** Adds a header to the coming reply. */
+    public Exchange responseHeader(CharSequence name, Object value) {
+        if (extraHeaders == null) {
+            extraHeaders = new DefaultHttpHeaders(false);
+        }
+        extraHeaders.add(name, value);
+        return this;
+    }
+
+    /** Close the connection after the reply. */
+    public void closeAfterReply() { keepAlive = false; }
+
+    public void reply(HttpResponseStatus status, CharSequence contentType, ByteBuf body) {
+        if (replied) {
+            body.release();
+            return;
+        }
+        replied = true;
+        int length = body.readableBytes();
+        ByteBuf sent = body;
+        if (method().equals(HttpMethod.HEAD)) {
+            body.release();
+            sent = Unpooled.EMPTY_BUFFER;
+        }
+        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, sent, false);
+        HttpHeaders h = res.headers();
+        if (contentType != null) {
+            h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        }
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+        decorate(res);
+        listener.replied(this, status.code(), length, keepAlive, channel.writeAndFlush(res));
+    }
+
+    public void replyText(HttpResponseStatus status, CharSequence contentType, String text) {
+        reply(status, contentType, io.netty.buffer.ByteBufUtil.writeUtf8(alloc(), text));
+    }
+
+    public void replyJson(HttpResponseStatus status, JsonBody body) {
+        reply(status, HttpHeaderValues.APPLICATION_JSON, JsonRenderer.render(alloc(), body));
+    }
+
+    public void replyError(HttpResponseStatus status, String detail) {
+        if (streaming) {
+            abort();
+            return;
+        }
+        replyJson(status, JsonRenderer.error(status, detail));
+    }
+
+    /** Sends the status line and headers; the body follows in chunks ({@code contentLength < 0}) or raw. */
+    public void startStream(HttpResponseStatus status, CharSequence contentType, long contentLength) {
+        if (replied) {
+            return;
+        }
+        replied = true;
+        streaming = true;
+        streamStatus = status;
+        HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        if (contentLength >= 0) {
+            HttpUtil.setContentLength(res, contentLength);
+        } else {
+            HttpUtil.setTransferEncodingChunked(res, true);
+        }
+        decorate(res);
+        channel.writeAndFlush(res);
+    }
+
+    public ChannelFuture writeChunk(ByteBuf chunk) {
+        return channel.writeAndFlush(new DefaultHttpContent(chunk));
+    }
+
+    public void endStream() {
+        listener.replied(this, streamStatus.code(), -1, keepAlive, channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+    }
+
+    /** Closes the connection now, whatever was sent; the client sees a cut reply. */
+    public void abort() {
+        replied = true;
+        keepAlive = false;
+        listener.replied(this, streamStatus == null ? 0 : streamStatus.code(), -1, false, channel.close());
+    }
+
+    /** Writes bytes straight to the socket, past the HTTP encoder, then closes the connection. */
+    public void writeRawAndClose(ByteBuf bytes) {
+        replied = true;
+        keepAlive = false;
+        listener.replied(this, 0, bytes.readableBytes(), false, channel.pipeline().firstContext().writeAndFlush(bytes));
+    }
+
+    /** Never replies; the connection is left to the client or the idle timeout. */
+    public void abandon() {
+        replied = true;
+        listener.abandoned(this);
+    }
+
+    public boolean isReplied() { return replied; }
+
+    private void decorate(HttpResponse res) {
+        HttpHeaders h = res.headers();
+        if (extraHeaders != null) {
+            h.add(extraHeaders);
+        }
+        if (!keepAlive) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+}

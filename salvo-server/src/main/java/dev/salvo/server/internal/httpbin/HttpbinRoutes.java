@@ -1,0 +1,16 @@
+package dev.salvo.server.internal.httpbin;
+
+import dev.salvo.server.internal.http.Router;
+
+/** Registers every httpbin endpoint of this package. */
+public final class HttpbinRoutes {
+    private HttpbinRoutes() {
+    }
+
+    public static void addTo(Router.Builder routes) {
+        EchoEndpoints.addTo(routes);
+        StatusEndpoint.addTo(routes);
+        DelayEndpoint.addTo(routes);
+        BytesEndpoints.addTo(routes);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.salvo.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small JDK-HttpClient and raw-socket client for the server's tests (no salvo-client here). */
+final class TestHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private TestHttp() {
+    }
+
+    static HttpResponse<byte[]> send(SalvoServer server, String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<byte[]> get(SalvoServer server, String path) {
+        return send(server, "GET", path, null, null);
+    }
+
+    static String text(HttpResponse<byte[]> res) {
+        return new String(res.body(), StandardCharsets.UTF_8);
+    }
+
+    static JsonNode json(HttpResponse<byte[]> res) {
+        try {
+            return JSON.readTree(res.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text(res), e);
+        }
+    }
+
+    /** Writes raw bytes on a fresh connection and returns everything the server sends until it closes. */
+    static String raw(SalvoServer server, byte[] request) {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request);
+            out.flush();
+            return readAll(s.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String raw(SalvoServer server, String request) {
+        return raw(server, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static String readAll(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+}
