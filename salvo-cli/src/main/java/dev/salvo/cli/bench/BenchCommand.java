@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,6 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report to FILE.")
     Path html;
+
+    /** Runs {@code bench} alone, without the rest of the {@code salvo} command (for scripts and profiling). */
+    public static void main(String[] args) {
+        System.exit(OneLineErrors.install(new CommandLine(new BenchCommand())).execute(args));
+    }
 
     @Override
     public Integer call() throws Exception {
