@@ -11,7 +11,7 @@ public final class SvgChart {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 320;
     private static final int LEFT = 64;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 36;
     private static final int TOP = 36;
     private static final int BOTTOM = 48;
     private static final int Y_TICKS = 5;
