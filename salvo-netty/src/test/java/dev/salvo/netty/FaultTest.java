@@ -112,6 +112,7 @@ class FaultTest {
             Response response = transport.execute(Request.get(server.url("/"))).get(10, TimeUnit.SECONDS);
             assertEquals(201, response.status());
             assertEquals("done", response.bodyString());
+            assertEquals("Content-Length", response.headers().name(0), "header names keep their case");
         }
     }
 

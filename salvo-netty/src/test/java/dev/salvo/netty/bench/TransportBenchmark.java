@@ -34,6 +34,7 @@ public final class TransportBenchmark {
         transports.put("Netty", () -> NettyTransport.builder().maxConnectionsPerHost(concurrency).build());
         transports.put("JDK", Transports::jdk);
         Map<String, List<Double>> results = new LinkedHashMap<>();
+        Map<String, List<Double>> allocations = new LinkedHashMap<>();
         try (HelloServer server = new HelloServer(1, bodyBytes)) {
             Request request = Request.get("http://127.0.0.1:" + server.port() + "/hello");
             System.out.printf(Locale.ROOT, "closed loop, concurrency %d, %d s measured after %d s warm-up, %d rounds, %d-byte body%n",
@@ -43,8 +44,10 @@ public final class TransportBenchmark {
                     try (Transport transport = entry.getValue().get()) {
                         ClosedLoop.Result result = new ClosedLoop(transport, request, concurrency).run(warmup, measured);
                         results.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(result.requestsPerSecond());
-                        System.out.printf(Locale.ROOT, "round %d  %-6s %10.0f req/s  (%d errors)  [%s]%n",
-                                round, entry.getKey(), result.requestsPerSecond(), result.errors(), transport);
+                        allocations.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add((double) result.bytesPerRequest());
+                        System.out.printf(Locale.ROOT, "round %d  %-6s %10.0f req/s  %7d B/request  (%d errors)  [%s]%n",
+                                round, entry.getKey(), result.requestsPerSecond(), result.bytesPerRequest(),
+                                result.errors(), transport);
                     }
                 }
             }
@@ -52,11 +55,12 @@ public final class TransportBenchmark {
         double netty = median(results.get("Netty"));
         double jdk = median(results.get("JDK"));
         System.out.println();
-        System.out.println("| transport | concurrency | requests/s (median) | runs |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| transport | concurrency | requests/s (median) | client B/request (median) | runs (req/s) |");
+        System.out.println("|---|---|---|---|---|");
         for (Map.Entry<String, List<Double>> entry : results.entrySet()) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %s |%n", entry.getKey(), concurrency,
-                    median(entry.getValue()), entry.getValue().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %s |%n", entry.getKey(), concurrency,
+                    median(entry.getValue()), median(allocations.get(entry.getKey())),
+                    entry.getValue().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
         }
         System.out.printf(Locale.ROOT, "%nNetty / JDK = %.2f%n", netty / jdk);
     }
