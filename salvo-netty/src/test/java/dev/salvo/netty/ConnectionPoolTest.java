@@ -50,6 +50,18 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void aRequestSayingCloseDoesNotLeaveItsConnectionInThePool() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(); NettyTransport transport = NettyTransport.create()) {
+            Request closing = Request.newBuilder(server.url("/echo")).header("Connection", "close").build();
+            for (int i = 0; i < 3; i++) {
+                Response response = NettyTransportTest.send(transport, closing);
+                assertEquals("close", response.headers().first("X-Echo-Connection").orElseThrow(), "sent as given");
+            }
+            assertEquals(3, server.connections());
+        }
+    }
+
+    @Test
     void moreConcurrentCallsThanConnectionsQueueAndAllComplete() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
              NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(4).build()) {

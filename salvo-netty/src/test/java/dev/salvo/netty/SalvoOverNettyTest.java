@@ -27,9 +27,7 @@ class SalvoOverNettyTest {
         try (ScriptedServer server = new ScriptedServer(socket -> {
             InputStream in = socket.getInputStream();
             ScriptedServer.readHead(in);
-            if (in.read() == -1) {
-                clientClosed.countDown();
-            }
+            FaultTest.awaitClose(in, clientClosed);
         }); NettyTransport netty = NettyTransport.create();
              Salvo http = Salvo.newBuilder().transport(netty).deadline(Duration.ofMillis(300)).build()) {
             ExecutionException failure = assertThrows(ExecutionException.class,
