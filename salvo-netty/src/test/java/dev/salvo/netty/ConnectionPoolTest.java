@@ -78,6 +78,31 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void cancelStormLeavesEveryFutureCompleteAndThePoolHealthy() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer();
+             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(8).build()) {
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            java.util.Random random = new java.util.Random(42);
+            for (int i = 0; i < 300; i++) {
+                calls.add(transport.execute(Request.get(server.url(i % 2 == 0 ? "/slow/" + random.nextInt(5) : "/bytes/100"))));
+                if (random.nextInt(3) == 0) {
+                    calls.get(random.nextInt(calls.size())).cancel(true);
+                }
+            }
+            for (CompletableFuture<Response> call : calls) {
+                try {
+                    assertEquals(200, call.get(20, TimeUnit.SECONDS).status());
+                } catch (java.util.concurrent.CancellationException cancelled) {
+                    assertTrue(call.isCancelled());
+                }
+            }
+            for (int i = 0; i < 40; i++) {
+                assertEquals(100, NettyTransportTest.send(transport, Request.get(server.url("/bytes/100"))).bodyLength());
+            }
+        }
+    }
+
+    @Test
     void aPooledConnectionThePeerClosedIsReplaced() throws Exception {
         AtomicInteger served = new AtomicInteger();
         // answers one request per connection, keeps the connection "alive" by the headers, then closes it
