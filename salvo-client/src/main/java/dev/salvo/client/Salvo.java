@@ -5,11 +5,9 @@ import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
 import dev.salvo.client.internal.BatchRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -64,7 +62,8 @@ public final class Salvo implements AutoCloseable {
 
     /**
      * The same call, blocking: returns the response or throws the call's typed
-     * {@link SalvoIOException}. An interrupt cancels the call.
+     * {@link SalvoIOException}. An interrupt cancels the call; a cancelled call throws
+     * {@link java.util.concurrent.CancellationException}.
      */
     public Response sendBlocking(Request request) throws IOException, InterruptedException {
         CompletableFuture<Response> future = send(request);
@@ -84,9 +83,7 @@ public final class Salvo implements AutoCloseable {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new UncheckedIOException(new SalvoIOException(cause.toString(), cause));
-        } catch (CancellationException e) {
-            throw e;
+            throw new SalvoIOException(request + ": " + cause, cause);
         }
     }
 

@@ -4,8 +4,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.NetUtil;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Builds the pipeline of each new connection once; every exchange on that connection reuses it:
@@ -24,14 +30,31 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
         this.tls = tls;
     }
 
+    /**
+     * A TLS handler for the origin that always sends SNI for a host name: the JDK itself leaves
+     * it out for names without a dot, such as {@code localhost}.
+     */
+    private SslHandler tlsHandler(Channel channel) {
+        Origin origin = pool.origin();
+        String host = origin.connectHost();
+        SslHandler handler = tls.newHandler(channel.alloc(), host, origin.port());
+        if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
+            SSLEngine engine = handler.engine();
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+            engine.setSSLParameters(parameters);
+        }
+        return handler;
+    }
+
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         if (tls != null) {
-            Origin origin = pool.origin();
-            pipeline.addLast("tls", tls.newHandler(channel.alloc(), origin.connectHost(), origin.port()));
+            pipeline.addLast("tls", tlsHandler(channel));
         }
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        // reader idleness only: watching writes too would cost a promise and a listener per request
+        pipeline.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         ResponseDecoder decoder = new ResponseDecoder();
         pipeline.addLast("decoder", decoder);
         pipeline.addLast("exchange", new ResponseHandler(pool, decoder, config));

@@ -46,6 +46,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private int status;
     private Headers headers;
     private boolean reusable;
+    /** False when the request in flight said {@code Connection: close}. */
+    private boolean requestAllowsReuse;
     private int served;
 
     ResponseHandler(HostPool pool, ResponseDecoder decoder, TransportConfig config) {
@@ -87,8 +89,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         headRequest = call.request().method().equals("HEAD");
+        requestAllowsReuse = keepAlive && KeepAlive.allowedBy(call.request().headers());
         decoder.expectResponseTo(headRequest);
-        ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.origin().hostHeader(), keepAlive);
+        ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.hostHeader(), keepAlive);
         channel.writeAndFlush(request, channel.voidPromise());
     }
 
@@ -137,7 +140,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         status = code;
-        reusable = keepAlive && code != 101 && HttpUtil.isKeepAlive(response);
+        reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
         boolean noBody = headRequest || code == 101 || code == 204 || code == 304;
         long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
         if (announced > maxBytes) {
