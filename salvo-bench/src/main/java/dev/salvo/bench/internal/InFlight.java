@@ -2,18 +2,30 @@ package dev.salvo.bench.internal;
 
 import dev.salvo.client.Response;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.BiConsumer;
 
 /** One request on its way: its times, its future, and whether the clock timed it out. */
 final class InFlight implements BiConsumer<Response, Throwable> {
+    private static final VarHandle TIMED_OUT;
+
+    static {
+        try {
+            TIMED_OUT = MethodHandles.lookup().findVarHandle(InFlight.class, "timedOut", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final Run run;
     final Slot slot;
     /** When the request was meant to leave (open model), or when it left (closed model). */
     final long intendedNanos;
     final long sentNanos;
     final boolean measured;
-    private final AtomicBoolean timedOut = new AtomicBoolean();
+    /** Set once by the clock thread (through TIMED_OUT, no extra object per request). */
+    private volatile boolean timedOut;
     /** Null until {@code Transport.execute} returns. */
     volatile CompletableFuture<Response> future;
 
@@ -28,7 +40,7 @@ final class InFlight implements BiConsumer<Response, Throwable> {
     /** Cancels the exchange as a timeout, unless it completed or was timed out already. */
     void timeOut() {
         CompletableFuture<Response> pending = future;
-        if (pending != null && !pending.isDone() && timedOut.compareAndSet(false, true)) {
+        if (pending != null && !pending.isDone() && TIMED_OUT.compareAndSet(this, false, true)) {
             pending.cancel(true);
         }
     }
@@ -42,7 +54,7 @@ final class InFlight implements BiConsumer<Response, Throwable> {
     }
 
     boolean timedOut() {
-        return timedOut.get();
+        return timedOut;
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class Run {
     final long warmupEndNanos;
     final long timeoutNanos;
     final Slot[] slots;
-    final Tally tally = new Tally();
+    final Tally tally;
     private final Transport transport;
     private final Request request;
     private final long count;
@@ -50,6 +50,7 @@ public final class Run {
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot(i);
         }
+        this.tally = new Tally(config.isOpenModel());
         this.startNanos = System.nanoTime();
         this.warmupEndNanos = startNanos + config.warmup().toNanos();
         this.endNanos = count > 0 ? Long.MAX_VALUE : warmupEndNanos + config.duration().toNanos();

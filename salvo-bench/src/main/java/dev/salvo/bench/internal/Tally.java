@@ -21,7 +21,8 @@ final class Tally {
     /** Bytes of a status line ("HTTP/1.1 200 OK\r\n") and of the blank line ending the headers. */
     private static final int STATUS_LINE_AND_BLANK_LINE = 17 + 2;
 
-    private final Recorder fromIntended = new Recorder(3);
+    /** From the intended send time; the same recorder as {@link #fromSend} when both times are always equal. */
+    private final Recorder fromIntended;
     private final Recorder fromSend = new Recorder(3);
     private final AtomicLongArray statuses = new AtomicLongArray(1000);
     private final LongAdder bytes = new LongAdder();
@@ -33,7 +34,9 @@ final class Tally {
     private Histogram spareSend;
     private long errorsAtLastCut;
 
-    Tally() {
+    /** @param intendedDiffersFromSent true in the open model, where sends can leave after their intended time */
+    Tally(boolean intendedDiffersFromSent) {
+        fromIntended = intendedDiffersFromSent ? new Recorder(3) : fromSend;
         for (ErrorKind kind : ErrorKind.values()) {
             errorsByKind.put(kind, new ErrorSamples());
         }
@@ -41,8 +44,10 @@ final class Tally {
 
     /** Records a measured response that was meant to leave at {@code intended}, left at {@code sent}. */
     void response(long intended, long sent, long done, Response response) {
-        fromIntended.recordValue(micros(done - intended));
         fromSend.recordValue(micros(done - sent));
+        if (fromIntended != fromSend) {
+            fromIntended.recordValue(micros(done - intended));
+        }
         statuses.incrementAndGet(response.status());
         bytes.add(responseBytes(response));
         measuredDone.increment();
@@ -74,8 +79,8 @@ final class Tally {
 
     /** What was recorded since the last cut; only the clock thread calls this. */
     Cut cut() {
-        Histogram intended = fromIntended.getIntervalHistogram(spareIntended);
         Histogram send = fromSend.getIntervalHistogram(spareSend);
+        Histogram intended = fromIntended == fromSend ? send : fromIntended.getIntervalHistogram(spareIntended);
         long errorsNow = errors.sum();
         Cut cut = new Cut(intended.copy(), send.copy(), errorsNow - errorsAtLastCut);
         errorsAtLastCut = errorsNow;
