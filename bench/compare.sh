@@ -9,7 +9,8 @@
 #
 # Knobs (environment): CONNECTIONS (64), DURATION seconds (10), THREADS for the tools that take a
 # thread count (1), NGINX_WORKERS (1), PORT (18080), WARMUP for salvo (2s; the C and Go tools need
-# none), TOOLS (the tools to run, in order), MVN_ARGS (extra Maven arguments for the build).
+# none), TOOLS (the tools to run, in order), ROUNDS (3: every tool runs once per round, in turn, and
+# the table shows the median of the rounds), MVN_ARGS (extra Maven arguments for the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-64}
@@ -19,6 +20,7 @@ NGINX_WORKERS=${NGINX_WORKERS:-1}
 PORT=${PORT:-18080}
 WARMUP=${WARMUP:-2s}
 TOOLS=${TOOLS:-"wrk h2load hey ab salvo"}
+ROUNDS=${ROUNDS:-3}
 
 install_missing() {
   local need=()
@@ -79,7 +81,7 @@ CONF
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
 url="http://127.0.0.1:$PORT/hello.txt"
-declare -A RPS P99 CMD
+declare -A RPS P99 CMD ALL_RPS ALL_P99
 
 run_wrk() {
   CMD[wrk]="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $url"
@@ -114,21 +116,32 @@ run_salvo() {
   P99[salvo]=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["latency_ms"]["p99"])' "$work/salvo.json")
 }
 
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (v[1] == "n/a") print "n/a"; else print v[int((NR + 1) / 2)] }'; }
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 install_missing
 build_salvo
 start_nginx
 echo "Target $url (256 bytes), $CONNECTIONS connections, ${DURATION}s each, $THREADS thread(s) where a tool takes a count, nginx $NGINX_WORKERS worker(s), $(nproc) cores" >&2
+for round in $(seq "$ROUNDS"); do
+  for tool in $TOOLS; do
+    echo "round $round: $tool…" >&2
+    "run_$tool"
+    echo "  ${RPS[$tool]} req/s, p99 ${P99[$tool]} ms" >&2
+    ALL_RPS[$tool]="${ALL_RPS[$tool]:-} $(printf '%.0f' "${RPS[$tool]}")"
+    ALL_P99[$tool]="${ALL_P99[$tool]:-} ${P99[$tool]}"
+    sleep 1
+  done
+done
 for tool in $TOOLS; do
-  echo "running $tool…" >&2
-  "run_$tool"
-  sleep 1
+  RPS[$tool]=$(median <<<"${ALL_RPS[$tool]}")
+  P99[$tool]=$(median <<<"${ALL_P99[$tool]}")
 done
 
-printf '\n%-8s %14s %12s   %s\n' tool "requests/s" "p99 (ms)" command
+printf '\nmedian of %s round(s)\n%-8s %14s %12s   %-40s %s\n' "$ROUNDS" tool "requests/s" "p99 (ms)" "all rounds (req/s)" command
 for tool in $TOOLS; do
-  printf '%-8s %14.1f %12s   %s\n' "$tool" "${RPS[$tool]}" "${P99[$tool]}" "${CMD[$tool]}"
+  printf '%-8s %14.1f %12s   %-40s %s\n' "$tool" "${RPS[$tool]}" "${P99[$tool]}" "${ALL_RPS[$tool]# }" "${CMD[$tool]}"
 done
 if [[ " $TOOLS " == *" salvo "* ]]; then
   echo
@@ -138,6 +151,6 @@ if [[ " $TOOLS " == *" salvo "* ]]; then
   done
   echo "goals: salvo / wrk >= 0.9, salvo / hey >= 1.5"
   echo
-  echo "salvo's own report:"
+  echo "salvo's own report (last round):"
   cat "$work/salvo.txt"
 fi
