@@ -39,12 +39,7 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 }
 
-build_salvo() {
-  . bin/find-jdk.sh
-  echo "Building salvo-cli…" >&2
-  # shellcheck disable=SC2086
-  mvn -B -q -ntp -DskipTests package -pl salvo-cli -am ${MVN_ARGS:-} >&2
-}
+. bench/salvo-java.sh
 
 work=$(mktemp -d /tmp/salvo-compare.XXXXXX)
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
@@ -108,7 +103,7 @@ run_ab() {
   P99[ab]=$(awk '$1 == "99%" { print $2 }' <<<"$out")
 }
 run_salvo() {
-  local java_cmd="$JAVA_HOME/bin/java ${SALVO_JAVA_OPTS:-} -cp salvo-cli/target/salvo-cli.jar:salvo-cli/target/lib/* dev.salvo.cli.bench.BenchCommand"
+  local java_cmd="$SALVO_JAVA -cp $SALVO_CP dev.salvo.cli.bench.BenchCommand"
   CMD[salvo]="salvo bench -c $CONNECTIONS -d ${DURATION}s --warmup $WARMUP --threads $THREADS $url"
   $java_cmd -c "$CONNECTIONS" -d "${DURATION}s" --warmup "$WARMUP" --threads "$THREADS" --json "$work/salvo.json" "$url" \
     > "$work/salvo.txt"
@@ -121,7 +116,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 install_missing
-build_salvo
+salvo_build
 start_nginx
 echo "Target $url (256 bytes), $CONNECTIONS connections, ${DURATION}s each, $THREADS thread(s) where a tool takes a count, nginx $NGINX_WORKERS worker(s), $(nproc) cores" >&2
 for round in $(seq "$ROUNDS"); do
