@@ -44,7 +44,7 @@ class OpenModelTest extends LoadFixture {
         String figures = "corrected p99.9 " + correctedP999 + " ms, uncorrected p99.9 " + uncorrectedP999 + " ms, "
                 + result.requests() + " requests";
         assertTrue(correctedP999 >= 800, figures);
-        assertTrue(uncorrectedP999 < 200, figures);
+        assertTrue(uncorrectedP999 < 500, figures);
         assertTrue(result.uncorrectedLatency().getMaxValue() >= 900_000, "the stalled sends themselves: " + figures);
         assertTrue(result.latencyMs(90) > result.uncorrectedLatencyMs(90), figures);
         assertTrue(result.lateSends() > 500, "sends held back by the stall: " + result.lateSends());
