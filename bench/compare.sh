@@ -76,7 +76,23 @@ CONF
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
 url="http://127.0.0.1:$PORT/hello.txt"
-declare -A RPS P99 CMD ALL_RPS ALL_P99
+declare -A RPS P99 CMD ALL_RPS ALL_P99 ALL_CPU
+
+# CPU time per request, a figure that a busy machine disturbs far less than requests/s: perf stat
+# counts the tool's task-clock over a window in the middle of its run (after salvo's warmup).
+# $1 = tool, $2 = a pgrep -f pattern for its process, $3 = seconds to wait before counting.
+cpu_window=$(( DURATION > 4 ? DURATION - 3 : 1 ))
+sample_cpu() {
+  command -v perf >/dev/null 2>&1 || return 0
+  ( sleep "$3"
+    local pid; pid=$(pgrep -n -f "$2") || exit 0
+    perf stat -x, -e task-clock -p "$pid" -- sleep "$cpu_window" 2> "$work/cpu.$1" >/dev/null || true ) &
+}
+cpu_per_request() { # $1 = tool; prints µs of CPU per request, or n/a
+  local ms; ms=$(awk -F, '/task-clock/ { print $1 }' "$work/cpu.$1" 2>/dev/null)
+  rm -f "$work/cpu.$1"
+  awk -v ms="$ms" -v rps="${RPS[$1]}" -v w="$cpu_window" 'BEGIN { if (ms == "" || rps + 0 <= 0) print "n/a"; else printf "%.1f", ms * 1000 / (rps * w) }'
+}
 
 run_wrk() {
   CMD[wrk]="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $url"
@@ -122,8 +138,15 @@ echo "Target $url (256 bytes), $CONNECTIONS connections, ${DURATION}s each, $THR
 for round in $(seq "$ROUNDS"); do
   for tool in $TOOLS; do
     echo "round $round: $tool…" >&2
+    case $tool in
+      salvo) sample_cpu salvo "dev.salvo.cli.bench.BenchCommand" "$(( ${WARMUP%s} + 2 ))" ;;
+      *) sample_cpu "$tool" "^$tool " 1 ;;
+    esac
     "run_$tool"
-    echo "  ${RPS[$tool]} req/s, p99 ${P99[$tool]} ms" >&2
+    wait
+    cpu=$(cpu_per_request "$tool")
+    ALL_CPU[$tool]="${ALL_CPU[$tool]:-} $cpu"
+    echo "  ${RPS[$tool]} req/s, p99 ${P99[$tool]} ms, $cpu µs CPU per request" >&2
     ALL_RPS[$tool]="${ALL_RPS[$tool]:-} $(printf '%.0f' "${RPS[$tool]}")"
     ALL_P99[$tool]="${ALL_P99[$tool]:-} ${P99[$tool]}"
     sleep 1
@@ -134,9 +157,10 @@ for tool in $TOOLS; do
   P99[$tool]=$(median <<<"${ALL_P99[$tool]}")
 done
 
-printf '\nmedian of %s round(s)\n%-8s %14s %12s   %-40s %s\n' "$ROUNDS" tool "requests/s" "p99 (ms)" "all rounds (req/s)" command
+printf '\nmedian of %s round(s)\n%-8s %12s %10s %14s   %-26s %s\n' "$ROUNDS" tool "requests/s" "p99 (ms)" "CPU µs/req" "all rounds (req/s)" command
 for tool in $TOOLS; do
-  printf '%-8s %14.1f %12s   %-40s %s\n' "$tool" "${RPS[$tool]}" "${P99[$tool]}" "${ALL_RPS[$tool]# }" "${CMD[$tool]}"
+  printf '%-8s %12.0f %10s %14s   %-26s %s\n' "$tool" "${RPS[$tool]}" "${P99[$tool]}" "$(median <<<"${ALL_CPU[$tool]}")" \
+    "${ALL_RPS[$tool]# }" "${CMD[$tool]}"
 done
 if [[ " $TOOLS " == *" salvo "* ]]; then
   echo
