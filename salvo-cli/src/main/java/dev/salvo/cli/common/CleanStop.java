@@ -22,24 +22,21 @@ public final class CleanStop {
     private CleanStop() {
     }
 
-    /**
-     * Closes {@code resource} if the JVM stops before the returned registration is closed; closing
-     * the registration closes the resource too.
-     */
-    public static AutoCloseable closeOnStop(AutoCloseable resource) {
+    /** Closes {@code resource} if the JVM stops before it is {@link #unregister unregistered}. */
+    public static void register(AutoCloseable resource) {
         OPEN.push(resource);
-        return () -> {
-            if (OPEN.removeFirstOccurrence(resource)) {
-                resource.close();
-            }
-        };
+    }
+
+    /** Forgets {@code resource}: its owner closes it. */
+    public static void unregister(AutoCloseable resource) {
+        OPEN.removeFirstOccurrence(resource);
     }
 
     private static void closeAll() {
         if (OPEN.isEmpty()) {
             return;
         }
-        System.err.println("\r\033[KStopping.");
+        System.err.println("Stopping.");
         AutoCloseable next;
         while ((next = OPEN.poll()) != null) {
             try {
