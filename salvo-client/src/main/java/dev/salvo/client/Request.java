@@ -128,6 +128,9 @@ public final class Request {
         try {
             return checkUri(new URI(url.strip()));
         } catch (URISyntaxException e) {
+            if (!url.contains("://")) {
+                throw new IllegalArgumentException("url must be absolute (http:// or https://), got " + quoted(url), e);
+            }
             throw new IllegalArgumentException("malformed url " + quoted(url) + ": " + e.getReason(), e);
         }
     }

@@ -1,12 +1,14 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.CallEvent;
+import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.SalvoIOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +61,7 @@ final class Attempts {
             }
             Duration wait = retries.afterFailure(call, failure);
             if (wait != null) {
-                retryLater(call, wait);
+                retryLater(call, wait, failure);
             } else {
                 engine.fail(call, failure);
             }
@@ -74,22 +76,28 @@ final class Attempts {
         }
         Duration wait = retries.afterResponse(call, response);
         if (wait != null) {
-            retryLater(call, wait);
+            retryLater(call, wait, null);
         } else {
             engine.succeed(call, response);
         }
     }
 
-    private void retryLater(Call call, Duration wait) {
+    private void retryLater(Call call, Duration wait, Throwable lastFailure) {
         engine.releaseForRetry(call);
-        call.retryTimer = timer.schedule(() -> {
-            if (!call.isFinished()) {
-                call.attempt++;
-                call.hops = 0;
-                call.current = call.original;
-                engine.enqueue(call);
-            }
-        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            call.retryTimer = timer.schedule(() -> {
+                if (!call.isFinished()) {
+                    call.attempt++;
+                    call.hops = 0;
+                    call.current = call.original;
+                    engine.enqueue(call);
+                }
+            }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            engine.fail(call, new ClientClosedException("client closed before retrying " + call.describe()
+                    + (lastFailure == null ? "" : " after: " + lastFailure.getMessage())));
+            return;
+        }
         if (call.isFinished()) {
             call.retryTimer.cancel(false);
         }

@@ -73,8 +73,17 @@ public final class CallEngine {
         active.add(call);
         call.result.whenComplete((response, error) -> onResultCompleted(call));
         emit(call, CallEvent.Phase.QUEUED, 0, null);
-        call.deadlineTimer = timer.schedule(() -> fail(call, deadlineExceeded(call, deadline)),
-                deadline.toNanos(), TimeUnit.NANOSECONDS);
+        if (closed.get()) {
+            fail(call, new ClientClosedException("client is closed; not sending " + call.describe()));
+            return call.result;
+        }
+        try {
+            call.deadlineTimer = timer.schedule(() -> fail(call, deadlineExceeded(call, deadline)),
+                    deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(call, new ClientClosedException("client closed while sending " + call.describe()));
+            return call.result;
+        }
         enqueue(call);
         return call.result;
     }
@@ -129,27 +138,28 @@ public final class CallEngine {
 
     /** Ends a call with its response: slot freed, then the future completed off the I/O thread. */
     void succeed(Call call, Response response) {
-        if (!end(call)) {
-            return;
+        if (end(call, CallEvent.Phase.COMPLETED, response.status(), null)) {
+            complete(() -> call.result.complete(response));
         }
-        emit(call, CallEvent.Phase.COMPLETED, response.status(), null);
-        complete(() -> call.result.complete(response));
     }
 
     /** Ends a call with a failure, aborting whatever part of it still runs. */
     void fail(Call call, Throwable failure) {
-        if (!end(call)) {
-            return;
+        if (end(call, CallEvent.Phase.FAILED, 0, failure)) {
+            complete(() -> call.result.completeExceptionally(failure));
         }
-        emit(call, CallEvent.Phase.FAILED, 0, failure);
-        complete(() -> call.result.completeExceptionally(failure));
     }
 
-    private boolean end(Call call) {
+    /**
+     * Ends a call exactly once: stops its work, reports its last phase, then frees its slot (so a
+     * listener never sees more than the limit running) and starts what the slot lets in.
+     */
+    private boolean end(Call call, CallEvent.Phase phase, int status, Throwable failure) {
         if (!call.claimFinish()) {
             return false;
         }
         call.stopWork();
+        emit(call, phase, status, failure);
         List<Call> toStart = new ArrayList<>(2);
         dispatcher.abandon(call, toStart);
         active.remove(call);
@@ -167,8 +177,8 @@ public final class CallEngine {
 
     /** The future was completed from outside (cancel, or a user's complete): clean up. */
     private void onResultCompleted(Call call) {
-        if (end(call)) {
-            emit(call, CallEvent.Phase.FAILED, 0, new CancellationException("completed from outside: " + call.describe()));
+        if (!call.isFinished()) {
+            end(call, CallEvent.Phase.FAILED, 0, new CancellationException("completed from outside: " + call.describe()));
         }
     }
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Issue 2's client benchmarks, one after another on this machine:
+#   1. 10,000 requests to /delay/1 all at once: wall time, failures, client peak RSS
+#   2. Salvo over the JDK transport vs the bare JDK transport at concurrency 64 (ratio of medians)
+#   3. JMH: the dispatch path in ns per request
+# Usage: bench/client.sh [all|allatonce|overhead|jmh]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk.sh
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
+CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
+JAVA=("$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+what="${1:-all}"
+if [[ $what == all || $what == allatonce ]]; then
+  echo "== 10,000 × /delay/1 at once (JDK transport)"
+  "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.AllAtOnce 10000 /delay/1
+fi
+if [[ $what == all || $what == overhead ]]; then
+  echo "== Salvo vs bare JDK transport, c=64, /get"
+  "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.OverheadRatio 64 5 5 /get
+fi
+if [[ $what == all || $what == jmh ]]; then
+  echo "== JMH DispatchBenchmark"
+  "${JAVA[@]}" -cp "$CP" org.openjdk.jmh.Main DispatchBenchmark -rf text -rff /dev/null
+fi

@@ -1,0 +1,78 @@
+package dev.salvo.benchmarks;
+
+import dev.salvo.client.Outcome;
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import dev.salvo.client.Salvo;
+import dev.salvo.client.Transport;
+import dev.salvo.client.Transports;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Issue 2's first benchmark: N requests to a slow endpoint, all sent at once; prints the wall
+ * time, the failures and the client JVM's peak RSS. Usage: {@code AllAtOnce [N] [path]}
+ * (defaults 10000, /delay/1). The server runs in its own JVM.
+ */
+public final class AllAtOnce {
+    private AllAtOnce() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        String path = args.length > 1 ? args[1] : "/delay/1";
+        try (ServerProcess server = ServerProcess.start();
+             Salvo http = Salvo.newBuilder().transport(transport(args)).maxInFlight(n).maxPerHost(n)
+                     .deadline(Duration.ofSeconds(60)).build()) {
+            http.send(Request.get(server.baseUrl() + "/get")).join(); // warm up class loading, not connections
+            List<Request> requests = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                requests.add(Request.get(server.baseUrl() + path));
+            }
+            long start = System.nanoTime();
+            List<Outcome<Response>> outcomes = http.gatherOutcomes(requests).join();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Integer> failures = new TreeMap<>();
+            int ok = 0;
+            for (Outcome<Response> outcome : outcomes) {
+                if (outcome instanceof Outcome.Failure<Response> f) {
+                    failures.merge(f.error().getClass().getSimpleName(), 1, Integer::sum);
+                } else if (outcome.value().status() == 200) {
+                    ok++;
+                } else {
+                    failures.merge("status " + outcome.value().status(), 1, Integer::sum);
+                }
+            }
+            System.out.printf("requests=%d path=%s ok=%d failures=%s wall_s=%.3f peak_rss_mb=%d%n",
+                    n, path, ok, failures, seconds, peakRssMb());
+        }
+    }
+
+    /** args[2]: "jdk" (HTTP/2 preferred, the JDK's default), "jdk11" (HTTP/1.1 only), "blocking" (virtual threads). */
+    static Transport transport(String[] args) {
+        String kind = args.length > 2 ? args[2] : "jdk11";
+        return switch (kind) {
+            case "jdk" -> Transports.jdk();
+            case "jdk11" -> Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)));
+            case "blocking" -> Transports.blocking(Transports.urlConnection(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+            default -> throw new IllegalArgumentException("transport must be jdk, jdk11 or blocking: " + kind);
+        };
+    }
+
+    /** VmHWM of this process, in MiB. */
+    static long peakRssMb() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
