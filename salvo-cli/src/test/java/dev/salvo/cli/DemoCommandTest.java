@@ -37,7 +37,7 @@ class DemoCommandTest {
         }
         assertTrue(out.stream().anyMatch(l -> l.matches("Elapsed Time: 0:00:\\d\\d\\.\\d{6}")), run::toString);
         assertTrue(out.stream().anyMatch(l -> l.matches("Batch #\\d -- URL #\\d \\d+\\.\\d\\d")), run::toString);
-        assertTrue(out.stream().anyMatch(l -> l.matches("async_main_sep_tasks {10}took \\d+\\.\\d{3} seconds")), run::toString);
+        assertTrue(out.stream().anyMatch(l -> l.matches("async_main_sep_tasks {11}took \\d+\\.\\d{3} seconds")), run::toString);
         assertTrue(out.stream().anyMatch(l -> l.matches("accessing the response raised ConnectFailedException: .*")), run::toString);
         assertTrue(out.stream().anyMatch(l -> l.matches("callback ran on worker-\\d, failed")), run::toString);
 

@@ -29,8 +29,11 @@ final class Subprocess implements AutoCloseable {
     }
 
     static Subprocess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "dev.salvo.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        if (Runtime.version().feature() >= 24) { // Netty's Unsafe and native-library use, allowed without warnings
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.salvo.cli.Main"));
         command.addAll(List.of(args));
         return new Subprocess(new ProcessBuilder(command).start());
     }
