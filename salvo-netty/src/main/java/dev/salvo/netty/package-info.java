@@ -1,2 +1,22 @@
-/** Placeholder until this module's issue lands. */
+/**
+ * A fast {@link dev.salvo.client.Transport} on Netty 4.1: HTTP/1.1 (and https) over a bounded
+ * keep-alive connection pool per scheme, host and port, native epoll where available (else NIO),
+ * pooled buffers. Start with {@link dev.salvo.netty.NettyTransport#create()} or
+ * {@link dev.salvo.netty.NettyTransport#builder()}.
+ *
+ * <p><b>Threading.</b> {@link dev.salvo.netty.NettyTransport} is thread-safe: call
+ * {@code execute} from any thread; it returns at once. Its futures complete on the transport's
+ * I/O threads (daemon threads named {@code salvo-netty-…}); {@code Exchange#responseHeaders} is
+ * called there too, so neither must block. The {@link dev.salvo.netty.NettyTransport.Builder} is not
+ * thread-safe.
+ *
+ * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no method
+ * returns null.
+ *
+ * <p><b>Errors and cancellation.</b> I/O faults never throw from {@code execute}: the future fails
+ * with a {@link dev.salvo.client.SalvoIOException} subtype keeping the cause
+ * ({@link dev.salvo.netty.ResponseTooLargeException} when a body exceeds the configured maximum).
+ * Cancelling a future closes the connection it was using (its pool slot frees when the close
+ * completes) or removes it from the pool's queue.
+ */
 package dev.salvo.netty;

@@ -1,0 +1,158 @@
+package dev.salvo.netty;
+
+import dev.salvo.client.Exchange;
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import dev.salvo.client.Transport;
+import dev.salvo.netty.internal.PooledTransport;
+import dev.salvo.netty.internal.TransportConfig;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * A {@link Transport} on Netty: HTTP/1.1 over a keep-alive connection pool per scheme, host and
+ * port, with https through the JDK's TLS (default trust store, SNI, host name verification).
+ *
+ * <pre>{@code
+ * try (Transport netty = NettyTransport.builder().maxConnectionsPerHost(64).build();
+ *      Salvo http = Salvo.newBuilder().transport(netty).build()) { … }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} fails calls in flight with
+ * {@link dev.salvo.client.ClientClosedException} and stops the I/O threads within the close timeout.
+ */
+public final class NettyTransport implements Transport {
+    private final PooledTransport pool;
+
+    private NettyTransport(TransportConfig config) {
+        this.pool = new PooledTransport(config);
+    }
+
+    /** A transport with the defaults listed on {@link Builder}. */
+    public static NettyTransport create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+        return pool.execute(request, exchange);
+    }
+
+    /** Which I/O it runs on: {@code "epoll"} or {@code "nio"}. */
+    public String ioKind() {
+        return pool.ioKind();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "NettyTransport[" + pool.ioKind() + "]";
+    }
+
+    /**
+     * Configures a {@link NettyTransport}; not thread-safe. Defaults: one event loop per core, 10 s
+     * connect timeout, 256 connections per host, 64 MiB bodies, keep-alive on, 60 s idle timeout,
+     * native epoll when it loads, 5 s close timeout, the JDK's default trust store.
+     */
+    public static final class Builder {
+        private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private int maxConnectionsPerHost = 256;
+        private int maxResponseBytes = 64 << 20;
+        private boolean keepAlive = true;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private boolean preferNative = true;
+        private Duration closeTimeout = Duration.ofSeconds(5);
+        private X509TrustManager trustManager;
+
+        private Builder() {
+        }
+
+        /** I/O threads (at least 1). */
+        public Builder eventLoopThreads(int threads) {
+            this.eventLoopThreads = positive(threads, "eventLoopThreads");
+            return this;
+        }
+
+        /** How long a TCP connect may take before the call fails with ConnectFailedException. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Open connections per scheme, host and port; calls beyond them wait for a free one. */
+        public Builder maxConnectionsPerHost(int max) {
+            this.maxConnectionsPerHost = positive(max, "maxConnectionsPerHost");
+            return this;
+        }
+
+        /** The largest body accepted; a larger one fails with {@link ResponseTooLargeException}. */
+        public Builder maxResponseBytes(int max) {
+            this.maxResponseBytes = positive(max, "maxResponseBytes");
+            return this;
+        }
+
+        /** Off: every request says {@code Connection: close} and gets a connection of its own. */
+        public Builder keepAlive(boolean on) {
+            this.keepAlive = on;
+            return this;
+        }
+
+        /** How long an unused pooled connection stays open. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /** False forces NIO even where native epoll would load. */
+        public Builder preferNative(boolean on) {
+            this.preferNative = on;
+            return this;
+        }
+
+        /** The bound on {@link NettyTransport#close()} waiting for the I/O threads to end. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = positive(timeout, "closeTimeout");
+            return this;
+        }
+
+        /** Trusts the servers this trust manager accepts instead of the JDK's default trust store. */
+        public Builder trustManager(X509TrustManager trustManager) {
+            this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+            return this;
+        }
+
+        /** A new transport; it owns its I/O threads until {@link NettyTransport#close()}. */
+        public NettyTransport build() {
+            return new NettyTransport(new TransportConfig(eventLoopThreads, connectTimeout, maxConnectionsPerHost,
+                    maxResponseBytes, keepAlive, idleTimeout, preferNative, closeTimeout,
+                    Optional.ofNullable(trustManager)));
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.salvo.netty.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.NetUtil;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Builds the pipeline of each new connection once; every exchange on that connection reuses it:
+ * [TLS] → idle timer → response decoder → {@link ResponseHandler}. Requests are written as ready
+ * bytes, so there is no encoder. Shared by all connections of one {@link HostPool}.
+ */
+final class ConnectionInitializer extends ChannelInitializer<Channel> {
+    private final HostPool pool;
+    private final TransportConfig config;
+    /** Null for plain http. */
+    private final SslContext tls;
+
+    ConnectionInitializer(HostPool pool, TransportConfig config, SslContext tls) {
+        this.pool = pool;
+        this.config = config;
+        this.tls = tls;
+    }
+
+    /**
+     * A TLS handler for the origin that always sends SNI for a host name: the JDK itself leaves
+     * it out for names without a dot, such as {@code localhost}.
+     */
+    private SslHandler tlsHandler(Channel channel) {
+        Origin origin = pool.origin();
+        String host = origin.connectHost();
+        SslHandler handler = tls.newHandler(channel.alloc(), host, origin.port());
+        if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
+            SSLEngine engine = handler.engine();
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+            engine.setSSLParameters(parameters);
+        }
+        return handler;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            pipeline.addLast("tls", tlsHandler(channel));
+        }
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        ResponseDecoder decoder = new ResponseDecoder();
+        pipeline.addLast("decoder", decoder);
+        pipeline.addLast("exchange", new ResponseHandler(pool, decoder, config));
+    }
+}

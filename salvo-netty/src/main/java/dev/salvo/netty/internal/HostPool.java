@@ -1,0 +1,271 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.ClientClosedException;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections to one {@link Origin}: at most {@code maxConnectionsPerHost} open or opening,
+ * idle ones reused last-in first-out, calls beyond the limit queued in arrival order. Thread-safe:
+ * its state is guarded by its monitor, which is never held while connecting, writing or
+ * completing a future.
+ */
+final class HostPool {
+    private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
+
+    private final Origin origin;
+    private final Bootstrap bootstrap;
+    private final int maxConnections;
+    private final ArrayDeque<ResponseHandler> idle = new ArrayDeque<>();
+    private final ArrayDeque<PendingExchange> waiting = new ArrayDeque<>();
+    private final Set<ResponseHandler> open = new HashSet<>();
+    private final Set<PendingExchange> connecting = new HashSet<>();
+    private boolean closed;
+
+    /** @param tls the TLS context for https origins, null for http */
+    HostPool(Origin origin, TransportConfig config, Bootstrap base, SslContext tls) {
+        this.origin = origin;
+        this.maxConnections = config.maxConnectionsPerHost();
+        this.bootstrap = base.clone()
+                .remoteAddress(InetSocketAddress.createUnresolved(origin.connectHost(), origin.port()))
+                .handler(new ConnectionInitializer(this, config, tls));
+    }
+
+    Origin origin() {
+        return origin;
+    }
+
+    /** Runs {@code call} on an idle connection, a new one, or queues it until one frees up. */
+    void acquire(PendingExchange call) {
+        call.enteredPool(this);
+        ResponseHandler reused = null;
+        boolean poolClosed;
+        synchronized (this) {
+            poolClosed = closed;
+            if (!poolClosed) {
+                reused = pollIdle();
+                if (reused == null) {
+                    if (open.size() + connecting.size() >= maxConnections) {
+                        waiting.addLast(call);
+                        return;
+                    }
+                    connecting.add(call);
+                }
+            }
+        }
+        if (poolClosed) {
+            call.completeExceptionally(closedFailure());
+        } else if (reused != null) {
+            dispatch(reused, call);
+        } else {
+            connect(call);
+        }
+    }
+
+    /** The exchange on {@code handler}'s connection finished; passes it on, pools or closes it. */
+    void release(ResponseHandler handler, boolean reusable) {
+        if (!reusable || !handler.isActive()) {
+            handler.close();
+            return;
+        }
+        PendingExchange next;
+        synchronized (this) {
+            next = closed ? null : pollWaiting();
+            if (next == null && !closed) {
+                idle.addLast(handler);
+                return;
+            }
+        }
+        if (next == null) {
+            handler.close();
+        } else {
+            dispatch(handler, next);
+        }
+    }
+
+    /** The connection of {@code handler} is gone; its slot may serve a waiting call. */
+    void connectionClosed(ResponseHandler handler) {
+        PendingExchange next = null;
+        synchronized (this) {
+            if (open.remove(handler)) {
+                idle.remove(handler);
+            }
+            if (!closed && open.size() + connecting.size() < maxConnections) {
+                next = pollWaiting();
+                if (next != null) {
+                    connecting.add(next);
+                }
+            }
+        }
+        if (next != null) {
+            connect(next);
+        }
+    }
+
+    /** Closes {@code handler}'s connection if it sits unused in the pool. */
+    void evictIfIdle(ResponseHandler handler) {
+        boolean evict;
+        synchronized (this) {
+            evict = idle.remove(handler);
+        }
+        if (evict) {
+            handler.close();
+        }
+    }
+
+    /** A queued call was cancelled: it leaves the queue. */
+    void forget(PendingExchange call) {
+        synchronized (this) {
+            waiting.remove(call);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    ClientClosedException closedFailure() {
+        return new ClientClosedException("the Netty transport was closed; " + origin + " is no longer reachable through it");
+    }
+
+    /** Fails queued calls and every exchange in flight, and closes every connection. */
+    void close() {
+        List<PendingExchange> queued;
+        List<ResponseHandler> connections;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queued = new ArrayList<>(waiting);
+            waiting.clear();
+            idle.clear();
+            connections = new ArrayList<>(open);
+        }
+        queued.forEach(call -> call.completeExceptionally(closedFailure()));
+        connections.forEach(handler -> handler.shutDown(closedFailure()));
+    }
+
+    /** After the event loops stopped: fails whatever the loops could not reach any more. */
+    void failStragglers() {
+        List<PendingExchange> calls;
+        List<ResponseHandler> connections;
+        synchronized (this) {
+            calls = new ArrayList<>(connecting);
+            connections = new ArrayList<>(open);
+        }
+        calls.forEach(call -> call.completeExceptionally(closedFailure()));
+        connections.forEach(handler -> handler.failInFlight(closedFailure()));
+    }
+
+    private void connect(PendingExchange call) {
+        ChannelFuture connected;
+        try {
+            connected = bootstrap.connect();
+        } catch (RuntimeException e) {
+            connectFailed(call, e);
+            return;
+        }
+        connected.addListener((ChannelFutureListener) future -> {
+            if (future.isSuccess()) {
+                connectSucceeded(future.channel().pipeline().get(ResponseHandler.class), call);
+            } else {
+                connectFailed(call, future.cause());
+            }
+        });
+    }
+
+    private void connectSucceeded(ResponseHandler handler, PendingExchange call) {
+        boolean poolClosed;
+        synchronized (this) {
+            connecting.remove(call);
+            poolClosed = closed;
+            if (!poolClosed) {
+                open.add(handler);
+            }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] #{} connected to {} ({})", Thread.currentThread().getName(),
+                    call.exchange().requestId(), origin, handler);
+        }
+        if (poolClosed) {
+            handler.close();
+            call.completeExceptionally(closedFailure());
+        } else if (call.isDone()) {
+            release(handler, true);
+        } else {
+            dispatch(handler, call);
+        }
+    }
+
+    private void connectFailed(PendingExchange call, Throwable cause) {
+        PendingExchange next = null;
+        boolean poolClosed;
+        synchronized (this) {
+            connecting.remove(call);
+            poolClosed = closed;
+            if (!closed) {
+                next = pollWaiting();
+                if (next != null) {
+                    connecting.add(next);
+                }
+            }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] #{} connect to {} failed: {}", Thread.currentThread().getName(),
+                    call.exchange().requestId(), origin, String.valueOf(cause));
+        }
+        call.completeExceptionally(poolClosed ? closedFailure() : FailureClassifier.connectFailed(origin, cause));
+        if (next != null) {
+            connect(next);
+        }
+    }
+
+    private void dispatch(ResponseHandler handler, PendingExchange call) {
+        call.boundTo(handler);
+        EventLoop loop = handler.eventLoop();
+        if (loop.inEventLoop()) {
+            handler.start(call);
+            return;
+        }
+        try {
+            loop.execute(call);
+        } catch (RejectedExecutionException e) {
+            call.completeExceptionally(closedFailure());
+        }
+    }
+
+    /** Guarded by this. */
+    private ResponseHandler pollIdle() {
+        ResponseHandler handler;
+        while ((handler = idle.pollLast()) != null) {
+            if (handler.isActive()) {
+                return handler;
+            }
+        }
+        return null;
+    }
+
+    /** Guarded by this: the oldest queued call not yet cancelled. */
+    private PendingExchange pollWaiting() {
+        PendingExchange call;
+        while ((call = waiting.pollFirst()) != null) {
+            if (!call.isDone()) {
+                return call;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.Exchange;
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call through the transport: the future handed to the caller and the call's state in one
+ * object, so a request costs one allocation here. Cancelling it, or failing it from outside
+ * ({@code orTimeout}, a deadline), aborts the exchange: the connection it runs on is closed, or it
+ * leaves the pool's queue. As a {@link Runnable} it starts itself on its connection's event loop.
+ */
+final class PendingExchange extends CompletableFuture<Response> implements Runnable {
+    private final Request request;
+    private final Exchange exchange;
+    /** The pool it was given to; null until then. */
+    private volatile HostPool pool;
+    /** The connection it runs on; null while it waits or connects. */
+    private volatile ResponseHandler handler;
+    /** Set once it was sent again after a pooled connection turned out to be dead. */
+    private volatile boolean retried;
+
+    PendingExchange(Request request, Exchange exchange) {
+        this.request = request;
+        this.exchange = exchange;
+    }
+
+    Request request() {
+        return request;
+    }
+
+    Exchange exchange() {
+        return exchange;
+    }
+
+    void enteredPool(HostPool pool) {
+        this.pool = pool;
+    }
+
+    /** Binds the call to the connection it will run on; {@link #run()} then starts it there. */
+    void boundTo(ResponseHandler handler) {
+        this.handler = handler;
+    }
+
+    /** Whether this call may be sent once more after a reused connection died under it. */
+    boolean mayRetry() {
+        return !retried && request.isIdempotent() && !isDone();
+    }
+
+    void markRetried() {
+        retried = true;
+        handler = null;
+    }
+
+    @Override
+    public void run() {
+        handler.start(this);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled) {
+            abort();
+        }
+        return cancelled;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable failure) {
+        boolean failed = super.completeExceptionally(failure);
+        if (failed) {
+            abort();
+        }
+        return failed;
+    }
+
+    private void abort() {
+        ResponseHandler running = handler;
+        if (running != null) {
+            running.abort(this);
+            return;
+        }
+        HostPool waitingIn = pool;
+        if (waitingIn != null) {
+            waitingIn.forget(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PendingExchange[#" + exchange.requestId() + ' ' + request + ", " + (isDone() ? "done" : "running") + ']';
+    }
+}

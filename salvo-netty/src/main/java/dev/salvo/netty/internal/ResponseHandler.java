@@ -1,0 +1,307 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.Headers;
+import dev.salvo.client.Response;
+import dev.salvo.client.SalvoIOException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of one connection's pipeline, created with the connection and reused by every exchange
+ * on it: sends a call's request, gathers its response and hands the connection back to its
+ * {@link HostPool}. Confined to the connection's event loop; other threads reach it through
+ * {@link #abort}, {@link #shutDown} and {@link #failInFlight}.
+ */
+final class ResponseHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseHandler.class);
+
+    private final HostPool pool;
+    private final ResponseDecoder decoder;
+    private final boolean keepAlive;
+    private final int maxBytes;
+    private final ResponseBody body;
+    private Channel channel;
+    /** The call in flight, null between calls; written on the event loop only. */
+    private volatile PendingExchange current;
+    private boolean headRequest;
+    private boolean responseStarted;
+    private boolean skippingInterim;
+    private int status;
+    private Headers headers;
+    private boolean reusable;
+    private int served;
+
+    ResponseHandler(HostPool pool, ResponseDecoder decoder, TransportConfig config) {
+        this.pool = pool;
+        this.decoder = decoder;
+        this.keepAlive = config.keepAlive();
+        this.maxBytes = config.maxResponseBytes();
+        this.body = new ResponseBody(config.maxResponseBytes());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+    }
+
+    boolean isActive() {
+        return channel.isActive();
+    }
+
+    EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    void close() {
+        channel.close();
+    }
+
+    /** Sends {@code call}'s request on this connection. On the event loop. */
+    void start(PendingExchange call) {
+        if (call.isDone()) {
+            pool.release(this, true);
+            return;
+        }
+        current = call;
+        responseStarted = false;
+        skippingInterim = false;
+        if (!channel.isActive()) {
+            lost(null);
+            return;
+        }
+        headRequest = call.request().method().equals("HEAD");
+        decoder.expectResponseTo(headRequest);
+        ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.origin().hostHeader(), keepAlive);
+        channel.writeAndFlush(request, channel.voidPromise());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            PendingExchange call = current;
+            if (call == null) {
+                if (message != LastHttpContent.EMPTY_LAST_CONTENT) {
+                    channel.close(); // bytes nobody asked for: this connection cannot be trusted
+                }
+                return;
+            }
+            responseStarted = true;
+            if (message instanceof HttpResponse response && !headersArrived(call, response)) {
+                return;
+            }
+            if (message instanceof HttpContent content) {
+                contentArrived(call, content);
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private boolean headersArrived(PendingExchange call, HttpResponse response) {
+        DecoderResult result = response.decoderResult();
+        if (result.isFailure()) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad status line or headers", result.cause()));
+            return false;
+        }
+        int code = response.status().code();
+        if (code < 100 || code > 999) {
+            fail(FailureClassifier.malformed(pool.origin(), "status " + code + " is not a 3-digit code", null));
+            return false;
+        }
+        if (code < 200 && code != 101) {
+            skippingInterim = true; // 100 Continue, 103 Early Hints: the real response follows
+            return true;
+        }
+        skippingInterim = false;
+        try {
+            headers = toHeaders(response.headers());
+        } catch (IllegalArgumentException e) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad header field", e));
+            return false;
+        }
+        status = code;
+        reusable = keepAlive && code != 101 && HttpUtil.isKeepAlive(response);
+        boolean noBody = headRequest || code == 101 || code == 204 || code == 304;
+        long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
+        if (announced > maxBytes) {
+            fail(FailureClassifier.tooLarge(pool.origin(), announced, maxBytes));
+            return false;
+        }
+        body.begin(announced);
+        try {
+            call.exchange().responseHeaders(code, headers);
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] #{} exchange listener threw on headers; ignored", Thread.currentThread().getName(),
+                    call.exchange().requestId(), e);
+        }
+        return true;
+    }
+
+    private void contentArrived(PendingExchange call, HttpContent content) {
+        DecoderResult result = content.decoderResult();
+        if (result.isFailure()) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad body framing", result.cause()));
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        if (skippingInterim) {
+            skippingInterim = !last;
+            return;
+        }
+        if (!body.append(content.content())) {
+            fail(FailureClassifier.tooLarge(pool.origin(), (long) body.size() + content.content().readableBytes(), maxBytes));
+            return;
+        }
+        if (last) {
+            finish(call);
+        }
+    }
+
+    private void finish(PendingExchange call) {
+        current = null;
+        served++;
+        Response response = Response.of(call.request(), status, headers, body.take());
+        headers = null;
+        pool.release(this, reusable && !call.isDone()); // before completing, so the caller's next call can reuse it
+        call.complete(response);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pool.connectionClosed(this);
+        lost(null);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (current != null) {
+            lost(cause);
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] fault on idle connection {}: {}", Thread.currentThread().getName(), channel, String.valueOf(cause));
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            if (current == null) {
+                pool.evictIfIdle(this);
+            }
+        } else if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            fail(FailureClassifier.duringExchange(pool.origin(), false, handshake.cause()));
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    /** The connection died under the call in flight: send it once more if safe, else fail it. */
+    private void lost(Throwable cause) {
+        PendingExchange call = current;
+        if (call == null) {
+            return;
+        }
+        drop();
+        if (pool.isClosed()) {
+            call.completeExceptionally(pool.closedFailure());
+        } else if (!responseStarted && served > 0 && call.mayRetry()) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
+                        call.exchange().requestId(), channel);
+            }
+            call.markRetried();
+            pool.acquire(call);
+        } else {
+            call.completeExceptionally(cause == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
+                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, cause));
+        }
+    }
+
+    private void fail(SalvoIOException failure) {
+        PendingExchange call = current;
+        drop();
+        if (call != null) {
+            call.completeExceptionally(failure);
+        }
+    }
+
+    /** Forgets the call in flight and closes the connection. */
+    private void drop() {
+        current = null;
+        body.reset();
+        headers = null;
+        channel.close();
+    }
+
+    /** Cancels {@code call} if it still runs here: closes the connection. Any thread. */
+    void abort(PendingExchange call) {
+        runOnLoop(() -> {
+            if (current == call) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("[{}] #{} aborted; closing {}", Thread.currentThread().getName(),
+                            call.exchange().requestId(), channel);
+                }
+                drop();
+            }
+        });
+    }
+
+    /** The transport is closing: fails the call in flight with {@code failure}, closes the connection. */
+    void shutDown(SalvoIOException failure) {
+        runOnLoop(() -> fail(failure));
+    }
+
+    /** Fails the call in flight from any thread, for when the event loop is gone. */
+    void failInFlight(SalvoIOException failure) {
+        PendingExchange call = current;
+        if (call != null) {
+            call.completeExceptionally(failure);
+        }
+    }
+
+    private void runOnLoop(Runnable task) {
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            channel.close();
+        }
+    }
+
+    private static Headers toHeaders(HttpHeaders netty) {
+        Headers.Builder builder = Headers.builder();
+        Iterator<Map.Entry<CharSequence, CharSequence>> fields = netty.iteratorCharSequence();
+        while (fields.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> field = fields.next();
+            builder.add(field.getKey().toString(), field.getValue().toString());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String toString() {
+        return "ResponseHandler[" + channel + ", served " + served + ']';
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The Netty transport's machinery, behind {@link dev.salvo.netty.NettyTransport}; not an API.
+ *
+ * <p><b>Threading.</b> {@link dev.salvo.netty.internal.PooledTransport} and
+ * {@link dev.salvo.netty.internal.HostPool} are thread-safe: a pool guards its idle connections,
+ * its queue of waiting calls and its counts with its own monitor and never holds it while doing
+ * I/O or completing a future. Everything bound to one connection
+ * ({@link dev.salvo.netty.internal.ResponseHandler}, {@link dev.salvo.netty.internal.ResponseBody},
+ * the decoder) runs on that connection's event loop only; other threads reach it by submitting a
+ * task to that loop. A {@link dev.salvo.netty.internal.PendingExchange} is the call's future and
+ * its state at once; it completes once, on an I/O thread or on the thread that cancels it.
+ *
+ * <p><b>Nulls.</b> No parameter accepts null; fields that may be absent say so in their comment
+ * and are checked where read.
+ *
+ * <p><b>Buffers.</b> Request bytes are written into one pooled buffer that Netty releases after the
+ * write; every message the decoder hands on is released by the handler in a {@code finally}.
+ */
+package dev.salvo.netty.internal;

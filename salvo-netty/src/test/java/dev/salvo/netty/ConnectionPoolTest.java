@@ -1,0 +1,98 @@
+package dev.salvo.netty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Keep-alive reuse, its limits, and the pool's bound, counted at the server. */
+class ConnectionPoolTest {
+
+    @Test
+    void sequentialRequestsReuseOneConnection() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(); NettyTransport transport = NettyTransport.create()) {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(200, NettyTransportTest.send(transport, Request.get(server.url("/hello"))).status());
+            }
+            assertEquals(1, server.connections());
+        }
+    }
+
+    @Test
+    void withoutKeepAliveEveryRequestGetsItsOwnConnection() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer();
+             NettyTransport transport = NettyTransport.builder().keepAlive(false).build()) {
+            for (int i = 0; i < 5; i++) {
+                Response response = NettyTransportTest.send(transport, Request.get(server.url("/echo")));
+                assertEquals("close", response.headers().first("X-Echo-Connection").orElseThrow());
+            }
+            assertEquals(5, server.connections());
+        }
+    }
+
+    @Test
+    void aConnectionTheServerMarksCloseIsNotReused() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(); NettyTransport transport = NettyTransport.create()) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("bye", NettyTransportTest.send(transport, Request.get(server.url("/close"))).bodyString());
+            }
+            assertEquals(3, server.connections());
+        }
+    }
+
+    @Test
+    void moreConcurrentCallsThanConnectionsQueueAndAllComplete() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer();
+             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(4).build()) {
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                calls.add(transport.execute(Request.get(server.url(i % 10 == 0 ? "/slow/20" : "/bytes/" + i))));
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                Response response = calls.get(i).get(20, TimeUnit.SECONDS);
+                assertEquals(i % 10 == 0 ? 4 : i, response.bodyLength());
+            }
+            assertTrue(server.connections() <= 4, "at most 4 connections, saw " + server.connections());
+        }
+    }
+
+    @Test
+    void aPooledConnectionThePeerClosedIsReplaced() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        // answers one request per connection, keeps the connection "alive" by the headers, then closes it
+        try (ScriptedServer server = new ScriptedServer(socket -> {
+            InputStream in = socket.getInputStream();
+            if (ScriptedServer.readHead(in) != null) {
+                ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                served.incrementAndGet();
+            }
+        }); NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/"))).bodyString());
+                Thread.sleep(i % 2 == 0 ? 50 : 0); // with and without time to notice the close
+            }
+            assertEquals(5, served.get());
+            assertEquals(5, server.connections());
+        }
+    }
+
+    @Test
+    void idleConnectionsAreEvicted() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer();
+             NettyTransport transport = NettyTransport.builder().idleTimeout(Duration.ofMillis(200)).build()) {
+            NettyTransportTest.send(transport, Request.get(server.url("/hello")));
+            Thread.sleep(600);
+            NettyTransportTest.send(transport, Request.get(server.url("/hello")));
+            assertEquals(2, server.connections());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.salvo.netty;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salvo.client.Exchange;
+import dev.salvo.client.Headers;
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Normal exchanges against the JDK's HttpServer over loopback. */
+class NettyTransportTest {
+    private static LoopbackHttpServer server;
+    private static NettyTransport transport;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new LoopbackHttpServer();
+        transport = NettyTransport.builder().eventLoopThreads(2).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        transport.close();
+        server.close();
+    }
+
+    static Response send(NettyTransport via, Request request) throws Exception {
+        return via.execute(request).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void getsABody() throws Exception {
+        Response response = send(transport, Request.get(server.url("/hello")));
+        assertEquals(200, response.status());
+        assertEquals("hello", response.bodyString());
+        assertEquals("5", response.headers().first("Content-Length").orElseThrow());
+    }
+
+    @Test
+    void sendsMethodHeadersQueryBodyAndHostAsGiven() throws Exception {
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        Request request = Request.newBuilder(server.url("/echo?x=1&y=%20z"))
+                .method("PUT", body)
+                .header("X-Trace", "abc")
+                .header("Content-Type", "application/json")
+                .build();
+        Response response = send(transport, request);
+        Headers echoed = response.headers();
+        assertEquals("PUT", echoed.first("X-Echo-Method").orElseThrow());
+        assertEquals("x=1&y=%20z", echoed.first("X-Echo-Query").orElseThrow());
+        assertEquals("abc", echoed.first("X-Echo-X-trace").orElseThrow());
+        assertEquals("127.0.0.1:" + server.port(), echoed.first("X-Echo-Host").orElseThrow());
+        assertEquals(String.valueOf(body.length), echoed.first("X-Echo-Content-length").orElseThrow());
+        assertArrayEquals(body, response.body());
+    }
+
+    @Test
+    void emptyPostSaysContentLengthZero() throws Exception {
+        Response response = send(transport, Request.newBuilder(server.url("/echo")).POST(new byte[0]).build());
+        assertEquals("0", response.headers().first("X-Echo-Content-length").orElseThrow());
+        assertEquals(0, response.bodyLength());
+    }
+
+    @Test
+    void statusesAreDataAndRedirectsAreNotFollowed() throws Exception {
+        assertEquals(404, send(transport, Request.get(server.url("/status/404"))).status());
+        assertEquals(503, send(transport, Request.get(server.url("/status/503"))).status());
+        Response redirect = send(transport, Request.get(server.url("/redirect")));
+        assertEquals(302, redirect.status());
+        assertEquals("/hello", redirect.headers().first("Location").orElseThrow());
+    }
+
+    @Test
+    void headHasNoBodyAndTheConnectionStaysUsable() throws Exception {
+        try (NettyTransport one = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+            Response head = send(one, Request.newBuilder(server.url("/bytes/1000")).method("HEAD").build());
+            assertEquals(200, head.status());
+            assertEquals(0, head.bodyLength());
+            assertEquals("1000", head.headers().first("Content-Length").orElseThrow());
+            assertEquals(1000, send(one, Request.get(server.url("/bytes/1000"))).bodyLength());
+        }
+    }
+
+    @Test
+    void reportsHeadersOnceBeforeTheResponseCompletes() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Exchange listener = new Exchange() {
+            @Override
+            public long requestId() {
+                return 7;
+            }
+
+            @Override
+            public void responseHeaders(int status, Headers headers) {
+                seen.add(status + " " + headers.first("Content-Length").orElse("?"));
+            }
+        };
+        Response response = transport.execute(Request.get(server.url("/bytes/300000")), listener).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("200 300000"), seen);
+        assertEquals(300_000, response.bodyLength());
+    }
+
+    @Test
+    void largeAndChunkedBodiesArriveWhole() throws Exception {
+        byte[] expected = LoopbackHttpServer.pattern(5_000_000);
+        assertArrayEquals(expected, send(transport, Request.get(server.url("/bytes/5000000"))).body());
+        Response chunked = send(transport, Request.get(server.url("/chunked/250000")));
+        assertEquals("chunked", chunked.headers().first("Transfer-Encoding").orElseThrow().toLowerCase());
+        assertArrayEquals(LoopbackHttpServer.pattern(250_000), chunked.body());
+    }
+
+    @Test
+    void aBodyOverTheMaximumFailsTyped() throws Exception {
+        try (NettyTransport small = NettyTransport.builder().maxResponseBytes(10_000).build()) {
+            for (String path : List.of("/bytes/10001", "/chunked/20000")) {
+                ExecutionException failure = assertThrows(ExecutionException.class,
+                        () -> send(small, Request.get(server.url(path))));
+                ResponseTooLargeException tooLarge = assertInstanceOf(ResponseTooLargeException.class, failure.getCause());
+                assertEquals(10_000, tooLarge.maxBytes());
+            }
+            assertEquals(10_000, send(small, Request.get(server.url("/bytes/10000"))).bodyLength());
+        }
+    }
+
+    @Test
+    void runsOnNativeEpollHereAndOnNioWhenAsked() throws Exception {
+        assertEquals("epoll", transport.ioKind(), "netty-transport-native-epoll should load on linux-x86_64");
+        try (NettyTransport nio = NettyTransport.builder().preferNative(false).build()) {
+            assertEquals("nio", nio.ioKind());
+            assertEquals("hello", send(nio, Request.get(server.url("/hello"))).bodyString());
+        }
+    }
+
+    @Test
+    void builderRejectsNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().maxConnectionsPerHost(0));
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().maxResponseBytes(-1));
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().eventLoopThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().connectTimeout(java.time.Duration.ZERO));
+        assertThrows(NullPointerException.class, () -> NettyTransport.builder().idleTimeout(null));
+        assertThrows(NullPointerException.class, () -> transport.execute(null));
+        assertTrue(transport.toString().contains("epoll"));
+    }
+}
