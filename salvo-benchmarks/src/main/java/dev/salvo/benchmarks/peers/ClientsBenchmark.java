@@ -74,7 +74,7 @@ public final class ClientsBenchmark {
         for (String path : plan.paths()) {
             for (int level : plan.levels()) {
                 for (int rep = 0; rep < plan.reps(); rep++) {
-                    for (WorkerProcess worker : rotated(workers, 2 * turn++)) {
+                    for (WorkerProcess worker : rotated(workers, turn++)) {
                         worker.run(base + path, level, plan.preRun(level));
                         RunResult r = worker.run(base + path, level, plan.requests(level));
                         measurements.add(path, level, worker.peer(), r);
@@ -90,13 +90,20 @@ public final class ClientsBenchmark {
     }
 
     /**
-     * The workers starting at {@code shift} (mod size), rotating by an even step so that each bare
-     * transport still runs right after its Salvo.
+     * The workers in cyclic order, starting at the {@code turn}-th client that may lead (so a bare
+     * transport or variant still runs right after its Salvo; see {@link Peer#runsWithPrevious()}).
      */
-    private static List<WorkerProcess> rotated(List<WorkerProcess> workers, int shift) {
+    private static List<WorkerProcess> rotated(List<WorkerProcess> workers, int turn) {
+        List<Integer> leaders = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            if (!workers.get(i).peer().runsWithPrevious()) {
+                leaders.add(i);
+            }
+        }
+        int start = leaders.isEmpty() ? 0 : leaders.get(turn % leaders.size());
         List<WorkerProcess> order = new ArrayList<>(workers.size());
         for (int i = 0; i < workers.size(); i++) {
-            order.add(workers.get((i + shift) % workers.size()));
+            order.add(workers.get((start + i) % workers.size()));
         }
         return order;
     }

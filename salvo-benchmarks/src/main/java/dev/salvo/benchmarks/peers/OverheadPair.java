@@ -9,11 +9,13 @@ import java.util.List;
  * @param name the transport's name in the report
  * @param salvo the client with Salvo's layer
  * @param bare the transport alone
+ * @param judged whether the overhead goal applies (Salvo's default settings), or the row only explains
  */
-record OverheadPair(String name, Peer salvo, Peer bare) {
+record OverheadPair(String name, Peer salvo, Peer bare, boolean judged) {
     private static final List<OverheadPair> ALL = List.of(
-            new OverheadPair("Netty", Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT),
-            new OverheadPair("JDK", Peer.SALVO_JDK, Peer.JDK_TRANSPORT));
+            new OverheadPair("Netty", Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, true),
+            new OverheadPair("Netty, direct callbacks", Peer.SALVO_NETTY_DIRECT, Peer.NETTY_TRANSPORT, false),
+            new OverheadPair("JDK", Peer.SALVO_JDK, Peer.JDK_TRANSPORT, true));
 
     /** The pairs of which the plan measures both halves. */
     static List<OverheadPair> in(Plan plan) {

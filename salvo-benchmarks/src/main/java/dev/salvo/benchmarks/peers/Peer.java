@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public enum Peer {
     SALVO_NETTY("salvo-netty", "Salvo (Netty)"),
+    /** Diagnosis only: futures completed on the I/O thread ({@code callbackExecutor(Runnable::run)}). */
+    SALVO_NETTY_DIRECT("salvo-netty-direct", "Salvo (Netty, direct callbacks)"),
     SALVO_JDK("salvo-jdk", "Salvo (JDK)"),
     JDK("jdk", "JDK HttpClient"),
     AHC("ahc", "AsyncHttpClient"),
@@ -47,16 +49,33 @@ public enum Peer {
         return displayName;
     }
 
-    /** True for the transports measured without Salvo's layer (not a peer of their own). */
-    public boolean isBaseline() {
-        return this == NETTY_TRANSPORT || this == JDK_TRANSPORT;
+    /** True for the eight clients of the main tables; false for the baselines and diagnostic variants. */
+    public boolean isCompared() {
+        return this == SALVO_NETTY || this == SALVO_JDK || isThirdParty();
+    }
+
+    /**
+     * True for the runs that belong right after the client before them in the alternation (a bare
+     * transport or a variant after its Salvo), so that a pair always runs next to each other.
+     */
+    public boolean runsWithPrevious() {
+        return this == NETTY_TRANSPORT || this == SALVO_NETTY_DIRECT || this == JDK_TRANSPORT;
+    }
+
+    /** True for the other projects' clients, false for Salvo and its bare transports. */
+    public boolean isThirdParty() {
+        return switch (this) {
+            case JDK, AHC, JETTY, OKHTTP, APACHE, VERTX -> true;
+            case SALVO_NETTY, SALVO_NETTY_DIRECT, SALVO_JDK, NETTY_TRANSPORT, JDK_TRANSPORT -> false;
+        };
     }
 
     /** A new client whose pools and limits allow {@code maxConcurrency} requests at once. */
     public PeerClient create(int maxConcurrency) throws Exception {
         return switch (this) {
-            case SALVO_NETTY -> new SalvoPeer(netty(maxConcurrency), maxConcurrency);
-            case SALVO_JDK -> new SalvoPeer(jdk(), maxConcurrency);
+            case SALVO_NETTY -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, null);
+            case SALVO_NETTY_DIRECT -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, Runnable::run);
+            case SALVO_JDK -> new SalvoPeer(jdk(), maxConcurrency, null);
             case NETTY_TRANSPORT -> new TransportPeer(netty(maxConcurrency));
             case JDK_TRANSPORT -> new TransportPeer(jdk());
             case JDK -> new JdkHttpClientPeer();

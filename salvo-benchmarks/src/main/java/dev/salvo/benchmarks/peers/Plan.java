@@ -15,19 +15,23 @@ import java.util.List;
  * @param paths server paths, e.g. {@code /get}
  * @param reps measured runs per client, path and level
  * @param quick smoke run: one tenth of the requests
+ * @param requestsOverride requests per measured run at every level, or 0 for the planned counts
  * @param out where the report goes
  * @param workerFlags extra JVM flags for every worker (e.g. a JFR recording)
  * @param command the command line the report quotes
  */
-record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps, boolean quick, Path out,
-        List<String> workerFlags, String command) {
+record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps, boolean quick,
+        int requestsOverride, Path out, List<String> workerFlags, String command) {
 
-    static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_JDK,
-            Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
+    static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_NETTY_DIRECT,
+            Peer.SALVO_JDK, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
 
     /** Requests per measured run: more at higher concurrency, where a run is faster per request. */
     int requests(int level) {
-        int full = level <= 1 ? 4_000 : level <= 16 ? 12_000 : 16_000;
+        if (requestsOverride > 0) {
+            return requestsOverride;
+        }
+        int full = level <= 1 ? 3_000 : level <= 16 ? 10_000 : 12_000;
         return quick ? full / 10 : full;
     }
 
@@ -38,7 +42,7 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
 
     /** Requests per client and path at c=16 before anything is measured: class loading and JIT. */
     int jitWarmup() {
-        return quick ? 2_000 : 15_000;
+        return quick ? 2_000 : 10_000;
     }
 
     int maxLevel() {
@@ -46,8 +50,9 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
     }
 
     /**
-     * Parses {@code [--quick] [--reps N] [--out FILE] [--clients k1,k2] [--levels 1,16] [--paths /get]
-     * [--worker-flag FLAG]... [--command TEXT]}.
+     * Parses {@code [--quick] [--reps N] [--requests N] [--out FILE] [--clients k1,k2] [--levels 1,16]
+     * [--paths /get] [--worker-flag FLAG]... [--command TEXT]}. {@code --clients} runs the given
+     * clients (any {@link Peer}, also those not in the default alternation) in the given order.
      *
      * @throws IllegalArgumentException for an unknown option or a bad value
      */
@@ -57,6 +62,7 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
         List<Integer> levels = List.of(1, 16, 64, 256);
         List<String> paths = List.of("/get", "/bytes/1024");
         int reps = quick ? 1 : 3;
+        int requests = 0;
         Path out = Path.of("docs/benchmarks/clients.md");
         List<String> flags = new ArrayList<>();
         String command = "bench/clients.sh" + (quick ? " --quick" : "");
@@ -64,9 +70,9 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
             switch (args[i]) {
                 case "--quick" -> { }
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
-                case "--clients" -> peers = ALTERNATION.stream().filter(List.of(args[++i].split(","))
-                        .stream().map(Peer::byKey).toList()::contains).toList();
+                case "--clients" -> peers = Arrays.stream(args[++i].split(",")).map(Peer::byKey).distinct().toList();
                 case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--paths" -> paths = List.of(args[++i].split(","));
                 case "--worker-flag" -> flags.add(args[++i]);
@@ -74,9 +80,9 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (reps < 1 || peers.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
-            throw new IllegalArgumentException("need reps >= 1, at least one client, levels >= 1");
+        if (reps < 1 || requests < 0 || peers.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
+            throw new IllegalArgumentException("need reps >= 1, requests >= 0, at least one client, levels >= 1");
         }
-        return new Plan(peers, levels, paths, reps, quick, out, List.copyOf(flags), command);
+        return new Plan(peers, levels, paths, reps, quick, requests, out, List.copyOf(flags), command);
     }
 }

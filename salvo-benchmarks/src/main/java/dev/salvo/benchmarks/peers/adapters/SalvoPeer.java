@@ -5,6 +5,7 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.Transport;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Salvo over a transport, with its limits at the harness's highest concurrency and everything
@@ -15,10 +16,15 @@ public final class SalvoPeer implements PeerClient {
     private final Transport transport;
     private final Salvo salvo;
 
-    public SalvoPeer(Transport transport, int maxConcurrency) {
+    /** @param callbacks the callback executor, or null for Salvo's default (a virtual thread per completion) */
+    public SalvoPeer(Transport transport, int maxConcurrency, Executor callbacks) {
         this.transport = transport;
-        this.salvo = Salvo.newBuilder().transport(transport).maxInFlight(maxConcurrency).maxPerHost(maxConcurrency)
-                .build();
+        Salvo.Builder builder = Salvo.newBuilder().transport(transport).maxInFlight(maxConcurrency)
+                .maxPerHost(maxConcurrency);
+        if (callbacks != null) {
+            builder.callbackExecutor(callbacks);
+        }
+        this.salvo = builder.build();
     }
 
     @Override
