@@ -53,7 +53,8 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
         if (tls != null) {
             pipeline.addLast("tls", tlsHandler(channel));
         }
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        // reader idleness only: watching writes too would cost a promise and a listener per request
+        pipeline.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         ResponseDecoder decoder = new ResponseDecoder();
         pipeline.addLast("decoder", decoder);
         pipeline.addLast("exchange", new ResponseHandler(pool, decoder, config));

@@ -26,6 +26,7 @@ final class HostPool {
     private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
 
     private final Origin origin;
+    private final String hostHeader;
     private final Bootstrap bootstrap;
     private final int maxConnections;
     private final ArrayDeque<ResponseHandler> idle = new ArrayDeque<>();
@@ -37,6 +38,7 @@ final class HostPool {
     /** @param tls the TLS context for https origins, null for http */
     HostPool(Origin origin, TransportConfig config, Bootstrap base, SslContext tls) {
         this.origin = origin;
+        this.hostHeader = origin.hostHeader();
         this.maxConnections = config.maxConnectionsPerHost();
         this.bootstrap = base.clone()
                 .remoteAddress(InetSocketAddress.createUnresolved(origin.connectHost(), origin.port()))
@@ -45,6 +47,11 @@ final class HostPool {
 
     Origin origin() {
         return origin;
+    }
+
+    /** The Host header's value for requests to this origin. */
+    String hostHeader() {
+        return hostHeader;
     }
 
     /** Runs {@code call} on an idle connection, a new one, or queues it until one frees up. */

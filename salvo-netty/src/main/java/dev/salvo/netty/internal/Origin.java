@@ -18,6 +18,11 @@ record Origin(boolean tls, String host, int port) {
         return new Origin("https".equalsIgnoreCase(uri.getScheme()), uri.getHost(), Request.port(uri));
     }
 
+    /** Whether {@code uri} goes to this origin; allocates nothing. */
+    boolean matches(URI uri) {
+        return host.equals(uri.getHost()) && port == Request.port(uri) && tls == "https".equalsIgnoreCase(uri.getScheme());
+    }
+
     /** The host to resolve and connect to (no IPv6 brackets); also the TLS peer name for SNI. */
     String connectHost() {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

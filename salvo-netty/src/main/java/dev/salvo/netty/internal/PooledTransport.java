@@ -31,6 +31,8 @@ public final class PooledTransport {
     private final Bootstrap bootstrap;
     private final ConcurrentHashMap<Origin, HostPool> pools = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The pool used last: most programs talk to one origin, found here without a lookup. */
+    private volatile HostPool lastPool;
     /** Built on first https use; guarded by this. */
     private SslContext tls;
 
@@ -55,21 +57,33 @@ public final class PooledTransport {
             call.completeExceptionally(new ClientClosedException("the Netty transport is closed"));
             return call;
         }
-        Origin origin = Origin.of(request.uri());
+        HostPool pool = lastPool;
+        if (pool == null || !pool.origin().matches(request.uri())) {
+            pool = poolFor(call, Origin.of(request.uri()));
+            if (pool == null) {
+                return call;
+            }
+            lastPool = pool;
+        }
+        pool.acquire(call);
+        return call;
+    }
+
+    /** The pool for {@code origin}, made on first use; null when that failed (and {@code call} with it). */
+    private HostPool poolFor(PendingExchange call, Origin origin) {
         HostPool pool = pools.get(origin);
         if (pool == null) {
             try {
                 pool = pools.computeIfAbsent(origin, this::newPool);
             } catch (TlsSetupException e) {
                 call.completeExceptionally(new SalvoIOException("cannot set up TLS for " + origin + ": " + e.getCause().getMessage(), e.getCause()));
-                return call;
+                return null;
             }
             if (closed.get()) {
                 pool.close();
             }
         }
-        pool.acquire(call);
-        return call;
+        return pool;
     }
 
     /** {@code "epoll"} or {@code "nio"}. */

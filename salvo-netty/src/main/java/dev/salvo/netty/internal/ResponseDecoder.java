@@ -1,5 +1,6 @@
 package dev.salvo.netty.internal;
 
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseDecoder;
@@ -20,7 +21,10 @@ final class ResponseDecoder extends HttpResponseDecoder {
         super(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
-                .setMaxChunkSize(MAX_CHUNK_BYTES));
+                .setMaxChunkSize(MAX_CHUNK_BYTES)
+                // Salvo's Headers check every field again when the response is built
+                .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+                .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false)));
     }
 
     /** Sets what the next response answers: true for a HEAD request. */

@@ -88,7 +88,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         }
         headRequest = call.request().method().equals("HEAD");
         decoder.expectResponseTo(headRequest);
-        ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.origin().hostHeader(), keepAlive);
+        ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.hostHeader(), keepAlive);
         channel.writeAndFlush(request, channel.voidPromise());
     }
 
@@ -137,7 +137,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         status = code;
-        reusable = keepAlive && code != 101 && HttpUtil.isKeepAlive(response);
+        reusable = keepAlive && code != 101 && KeepAlive.allowedBy(response);
         boolean noBody = headRequest || code == 101 || code == 204 || code == 304;
         long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
         if (announced > maxBytes) {

@@ -4,6 +4,7 @@ import dev.salvo.server.internal.http.JsonRenderer;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
@@ -22,6 +23,15 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     BodyLimitAggregator(int maxBody) {
         super(maxBody, true);
         this.maxBody = maxBody;
+    }
+
+    /**
+     * Leaves the headers as the client sent them: the default adds a Content-Length the client
+     * never sent, which the echo endpoints would then report.
+     */
+    @Override
+    protected void finishAggregation(FullHttpMessage aggregated) {
+        // nothing to add
     }
 
     @Override

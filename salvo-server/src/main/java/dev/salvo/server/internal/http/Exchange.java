@@ -47,6 +47,7 @@ public final class Exchange {
     private final ExchangeListener listener;
     private final long startNanos = System.nanoTime();
     private Map<String, String> pathVariables = Map.of();
+    private Map<String, List<String>> form;
     private HttpHeaders extraHeaders;
     private boolean replied;
     private boolean streaming;
@@ -95,6 +96,20 @@ public final class Exchange {
     }
 
     void pathVariables(Map<String, String> vars) { this.pathVariables = vars; }
+
+    /** The body decoded as {@code application/x-www-form-urlencoded}, whatever the content type says. */
+    public Map<String, List<String>> formParameters() {
+        if (form == null) {
+            form = new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters();
+        }
+        return form;
+    }
+
+    /** The first value of form field {@code name} in the body. */
+    public Optional<String> formParam(String name) {
+        List<String> values = formParameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
 
     public Optional<String> header(CharSequence name) { return Optional.ofNullable(request.headers().get(name)); }
     public ByteBuf body() { return request.content(); }

@@ -28,7 +28,7 @@ final class BytesEndpoints {
 
     private static void stream(Exchange ex) {
         int n = size(ex);
-        int chunk = (int) ParamParser.integer(ex.param("chunk_size").orElse("10240"), "chunk_size", 1, ex.config().maxBody());
+        int chunk = (int) ParamParser.integer(ex.param("chunk_size").orElse(Integer.toString(Math.min(10_240, ex.config().maxBody()))), "chunk_size", 1, ex.config().maxBody());
         Random random = random(ex);
         ex.startStream(HttpResponseStatus.OK, OCTETS, -1);
         for (int sent = 0; sent < n; sent += chunk) {

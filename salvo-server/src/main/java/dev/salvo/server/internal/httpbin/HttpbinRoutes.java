@@ -12,5 +12,12 @@ public final class HttpbinRoutes {
         StatusEndpoint.addTo(routes);
         DelayEndpoint.addTo(routes);
         BytesEndpoints.addTo(routes);
+        StreamingEndpoints.addTo(routes);
+        RedirectEndpoints.addTo(routes);
+        CompressedEndpoints.addTo(routes);
+        AuthEndpoints.addTo(routes);
+        CookieEndpoints.addTo(routes);
+        CacheEndpoints.addTo(routes);
+        DocumentEndpoints.addTo(routes);
     }
 }

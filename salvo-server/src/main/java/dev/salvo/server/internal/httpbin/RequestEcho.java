@@ -7,7 +7,6 @@ import dev.salvo.server.internal.http.HttpError;
 import dev.salvo.server.internal.http.JsonBody;
 import dev.salvo.server.internal.http.JsonRenderer;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
@@ -54,7 +53,7 @@ final class RequestEcho implements JsonBody {
     private void parseBody() {
         String type = ex.header(HttpHeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            form = new QueryStringDecoder(ex.bodyText(), StandardCharsets.UTF_8, false).parameters();
+            form = ex.formParameters();
         } else if (type.startsWith("multipart/form-data")) {
             parseMultipart();
         } else {
@@ -124,6 +123,12 @@ final class RequestEcho implements JsonBody {
     /** A map of names to one value (a string) or several (a list). */
     static void writeMultiMap(JsonGenerator g, Map<String, List<String>> map) throws IOException {
         g.writeStartObject();
+        writeMultiMapFields(g, map);
+        g.writeEndObject();
+    }
+
+    /** The fields of {@link #writeMultiMap}, inside an object the caller opened. */
+    static void writeMultiMapFields(JsonGenerator g, Map<String, List<String>> map) throws IOException {
         for (Map.Entry<String, List<String>> e : map.entrySet()) {
             List<String> values = e.getValue();
             if (values.size() == 1) {
@@ -136,7 +141,6 @@ final class RequestEcho implements JsonBody {
                 g.writeEndArray();
             }
         }
-        g.writeEndObject();
     }
 
     /** The request headers as an object of Title-Case names to strings. */

@@ -10,5 +10,7 @@ public final class SeedRoutes {
 
     public static void addTo(Router.Builder routes, ServerConfig config) {
         ExpensiveEndpoint.addTo(routes);
+        new BooksEndpoint(config.booksLatency()).addTo(routes);
+        new SearchJobsEndpoints(config.searchJobTime()).addTo(routes);
     }
 }

@@ -1,0 +1,79 @@
+package dev.salvo.server.internal.httpbin;
+
+import dev.salvo.server.internal.http.Exchange;
+import dev.salvo.server.internal.http.HttpError;
+import dev.salvo.server.internal.http.JsonRenderer;
+import dev.salvo.server.internal.http.ParamParser;
+import dev.salvo.server.internal.http.Router;
+import dev.salvo.server.internal.strategy.Work;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code /stream/{n}}: n JSON lines (n clamped to [1, 100]), chunked; non-integer → 400.
+ * {@code /drip?duration=&delay=&numbytes=&code=}: after {@code delay} (through the serving
+ * strategy) sends {@code numbytes} asterisks spread evenly over {@code duration} on event-loop
+ * timers, with an exact Content-Length. Defaults 2 s, 2 s, 10, 200; negative values, numbytes
+ * outside [1, max-body], delay + duration over max-duration or a code outside [100, 599] → 400.
+ */
+final class StreamingEndpoints {
+    private StreamingEndpoints() {
+    }
+
+    static void addTo(Router.Builder routes) {
+        routes.get("/stream/{n}", StreamingEndpoints::stream);
+        routes.get("/drip", StreamingEndpoints::drip);
+    }
+
+    private static void stream(Exchange ex) {
+        long n = ParamParser.integer(ex.pathVariable("n"), "number of lines", Long.MIN_VALUE, Long.MAX_VALUE);
+        int lines = (int) Math.max(1, Math.min(100, n));
+        ex.startStream(HttpResponseStatus.OK, "application/json", -1);
+        for (int i = 0; i < lines; i++) {
+            int id = i;
+            ByteBuf line = JsonRenderer.render(ex.alloc(), g -> {
+                g.writeStartObject();
+                g.writeNumberField("id", id);
+                g.writeFieldName("args");
+                RequestEcho.writeMultiMap(g, ex.queryParameters());
+                g.writeFieldName("headers");
+                RequestEcho.writeHeaders(g, ex);
+                g.writeStringField("origin", ex.origin());
+                g.writeStringField("url", ex.url());
+                g.writeEndObject();
+            });
+            ex.writeChunk(line.writeByte('\n'));
+        }
+        ex.endStream();
+    }
+
+    private static void drip(Exchange ex) {
+        Duration max = ex.config().maxDuration();
+        Duration duration = ParamParser.duration(ex.param("duration").orElse("2"), "duration", max);
+        Duration delay = ParamParser.duration(ex.param("delay").orElse("2"), "delay", max);
+        if (duration.plus(delay).compareTo(max) > 0) {
+            throw HttpError.badRequest("delay + duration is over the maximum duration of " + ParamParser.seconds(max) + " s");
+        }
+        int numbytes = (int) ParamParser.integer(ex.param("numbytes").orElse("10"), "numbytes", 1, ex.config().maxBody());
+        int code = (int) ParamParser.integer(ex.param("code").orElse("200"), "code", 100, 599);
+        ex.spend(Work.io(delay), () -> {
+            ex.startStream(HttpResponseStatus.valueOf(code), "application/octet-stream", numbytes);
+            long pause = numbytes > 1 ? duration.toNanos() / (numbytes - 1) : 0;
+            dripByte(ex, numbytes, pause);
+        });
+    }
+
+    private static void dripByte(Exchange ex, int left, long pauseNanos) {
+        ex.writeChunk(ex.alloc().buffer(1).writeByte('*')).addListener(f -> {
+            if (!f.isSuccess()) {
+                ex.abort();
+            } else if (left == 1) {
+                ex.endStream();
+            } else {
+                ex.eventLoop().schedule(() -> dripByte(ex, left - 1, pauseNanos), pauseNanos, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+}
