@@ -27,6 +27,9 @@ public final class ClientsBenchmark {
             System.exit(2);
             return;
         }
+        // on Ctrl-C or kill, take the server and the workers down too
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "clients-cleanup"));
         long started = System.nanoTime();
         String loadBefore = RunContext.loadAverage();
         Measurements measurements = new Measurements();
