@@ -136,6 +136,17 @@ class FaultTest {
     }
 
     @Test
+    void aHeaderNameThatIsNotATokenFailsAsMalformed() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(socket -> {
+            ScriptedServer.readHead(socket.getInputStream());
+            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nBad(Name): x\r\nContent-Length: 2\r\n\r\nok");
+            socket.getInputStream().read();
+        })) {
+            assertInstanceOf(MalformedResponseException.class, failureOf(transport.execute(Request.get(server.url("/")))));
+        }
+    }
+
+    @Test
     void interimResponsesAreSkipped() throws Exception {
         try (ScriptedServer server = new ScriptedServer(socket -> {
             ScriptedServer.readHead(socket.getInputStream());

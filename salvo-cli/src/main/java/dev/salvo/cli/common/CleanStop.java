@@ -22,12 +22,17 @@ public final class CleanStop {
     private CleanStop() {
     }
 
+    /** Closes {@code resource} if the JVM stops before it is {@link #unregister unregistered}. */
+    public static void register(AutoCloseable resource) {
+        OPEN.push(resource);
+    }
+
     /**
-     * Closes {@code resource} if the JVM stops before the returned registration is closed; closing
-     * the registration closes the resource too.
+     * For try-with-resources: closes {@code resource} if the JVM stops first; closing the returned
+     * registration closes the resource too (once).
      */
     public static AutoCloseable closeOnStop(AutoCloseable resource) {
-        OPEN.push(resource);
+        register(resource);
         return () -> {
             if (OPEN.removeFirstOccurrence(resource)) {
                 resource.close();
@@ -35,11 +40,16 @@ public final class CleanStop {
         };
     }
 
+    /** Forgets {@code resource}: its owner closes it. */
+    public static void unregister(AutoCloseable resource) {
+        OPEN.removeFirstOccurrence(resource);
+    }
+
     private static void closeAll() {
         if (OPEN.isEmpty()) {
             return;
         }
-        System.err.println("\r\033[KStopping.");
+        System.err.println("Stopping.");
         AutoCloseable next;
         while ((next = OPEN.poll()) != null) {
             try {

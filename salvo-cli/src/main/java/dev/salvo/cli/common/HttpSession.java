@@ -5,14 +5,26 @@ import dev.salvo.client.Transport;
 
 /**
  * A command's client and the transport it owns, closed together (a {@link Salvo} does not close
- * a transport it was given).
- *
- * @param client    the client to send with
- * @param transport its transport
+ * a transport it was given), and closed by Ctrl-C too ({@link CleanStop}).
  */
-public record HttpSession(Salvo client, Transport transport) implements AutoCloseable {
+public final class HttpSession implements AutoCloseable {
+    private final Salvo client;
+    private final Transport transport;
+
+    HttpSession(Salvo client, Transport transport) {
+        this.client = client;
+        this.transport = transport;
+        CleanStop.register(this);
+    }
+
+    /** The client to send with. */
+    public Salvo client() {
+        return client;
+    }
+
     @Override
     public void close() {
+        CleanStop.unregister(this);
         try {
             client.close();
         } finally {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The server a command talks to: the one {@code --server URL} names, or Salvo's embedded server
- * started on a free loopback port and stopped on {@link #close()}.
+ * started on a free loopback port and stopped on {@link #close()} or Ctrl-C.
  */
 public final class ServerTarget implements AutoCloseable {
     private final String base;
@@ -17,6 +17,9 @@ public final class ServerTarget implements AutoCloseable {
     private ServerTarget(String base, SalvoServer embedded) {
         this.base = base;
         this.embedded = embedded;
+        if (embedded != null) {
+            CleanStop.register(embedded);
+        }
     }
 
     /** An embedded server started with {@code config}. */
@@ -30,7 +33,7 @@ public final class ServerTarget implements AutoCloseable {
         return server.map(ServerTarget::remote).orElseGet(() -> embedded(config));
     }
 
-    /** A server already running at {@code url} (http or https, no path). */
+    /** A server already running at {@code url} (http or https; a path, if any, prefixes every call). */
     public static ServerTarget remote(String url) {
         try {
             URI uri = new URI(url.strip());
@@ -57,6 +60,7 @@ public final class ServerTarget implements AutoCloseable {
     @Override
     public void close() {
         if (embedded != null) {
+            CleanStop.unregister(embedded);
             embedded.close();
         }
     }

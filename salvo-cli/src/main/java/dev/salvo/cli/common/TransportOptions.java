@@ -4,6 +4,7 @@ import dev.salvo.client.EventListener;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.netty.NettyTransport;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -16,23 +17,31 @@ import picocli.CommandLine.Option;
 public final class TransportOptions {
     /** The transports a command can run on. */
     public enum Kind {
+        /** Salvo's Netty transport: keep-alive pool, one connection per call in flight. */
+        netty {
+            @Override
+            Transport create(int connections) {
+                return NettyTransport.builder().connectTimeout(CONNECT_TIMEOUT).maxConnectionsPerHost(connections)
+                        .closeTimeout(CLOSE_TIMEOUT).build();
+            }
+        },
         /** The JDK's {@code HttpClient}. */
         jdk {
             @Override
-            Transport create() {
+            Transport create(int connections) {
                 return Transports.jdk(CONNECT_TIMEOUT);
             }
         };
 
-        abstract Transport create();
+        abstract Transport create(int connections);
     }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
-    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "jdk",
+    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "netty",
             description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Kind kind = Kind.jdk;
+    Kind kind = Kind.netty;
 
     public TransportOptions() {
     }
@@ -59,13 +68,13 @@ public final class TransportOptions {
         return open(builder -> builder.callbackExecutor(callbacks), maxInFlight, listener);
     }
 
-    /** A new transport of this kind, owned by the caller. */
-    public Transport newTransport() {
-        return kind.create();
+    /** A new transport of this kind for up to {@code connections} calls at once, owned by the caller. */
+    public Transport newTransport(int connections) {
+        return kind.create(connections);
     }
 
     private HttpSession open(Consumer<Salvo.Builder> extra, int maxInFlight, EventListener listener) {
-        Transport transport = kind.create();
+        Transport transport = kind.create(maxInFlight);
         Salvo.Builder builder = Salvo.newBuilder()
                 .transport(transport)
                 .maxInFlight(maxInFlight)

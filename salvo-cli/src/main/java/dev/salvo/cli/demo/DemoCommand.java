@@ -1,7 +1,7 @@
 package dev.salvo.cli.demo;
 
 import dev.salvo.cli.batches.BatchesScenario;
-import dev.salvo.cli.common.CleanStop;
+import dev.salvo.cli.common.BadInputException;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.ServerTarget;
@@ -63,6 +63,10 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--scale must be in (0, 5], got " + scale);
         }
         List<Scenario> chosen = choose();
+        Path reportDir = report == null ? null : report.toAbsolutePath().getParent();
+        if (reportDir != null && !java.nio.file.Files.isDirectory(reportDir)) {
+            throw new BadInputException("cannot write the report: no directory " + reportDir);
+        }
         Output output = Output.of(spec);
         output.line(String.format(Locale.ROOT, "Salvo demo: %s at scale %s (every cost x %s; the ratios stay), about %.0f s.",
                 chosen.stream().map(Scenario::id).collect(Collectors.joining(" ")), SummaryTable.scale(scale),
@@ -70,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<ScenarioResult> results = new ArrayList<>();
         ServerTarget server = ServerTarget.embedded(ServerConfig.builder()
                 .booksLatency(scaled(0.5)).searchJobTime(scaled(0.25)).build());
-        try (AutoCloseable stop = CleanStop.closeOnStop(server)) {
+        try (server) {
             output.line("Embedded server: " + server.base() + " (strategy async)");
             ScenarioContext context = new ScenarioContext(output, scale, transport, server);
             for (Scenario scenario : chosen) {

@@ -36,13 +36,13 @@ final class UrlListFetch {
 
     /** One after another, each waiting for the previous. */
     Result sync(List<Request> requests) throws InterruptedException {
-        output.line("**** SYNC ****");
         Timeline timeline = new Timeline("sync");
         List<Outcome<Response>> outcomes = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         try (HttpSession session = transport.open(1, timeline);
              Output.Progress progress = output.progress(() -> "sync: " + done.get() + "/" + requests.size())) {
+            output.line("**** SYNC ****");
             for (Request request : requests) {
                 long began = System.nanoTime();
                 Outcome<Response> outcome;
@@ -61,13 +61,13 @@ final class UrlListFetch {
 
     /** All at once (at most {@code concurrency} in flight), lines in completion order. */
     Result async(List<Request> requests, int concurrency) {
-        output.line("**** ASYNC ****");
         Timeline timeline = new Timeline("async");
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         List<Outcome<Response>> outcomes;
         try (HttpSession session = transport.open(concurrency, timeline);
              Output.Progress progress = output.progress(() -> "async: " + done.get() + "/" + requests.size())) {
+            output.line("**** ASYNC ****");
             outcomes = session.client().gatherOutcomes(requests, (index, outcome) -> {
                 print(requests.get(index), outcome, Elapsed.since(start));
                 done.incrementAndGet();

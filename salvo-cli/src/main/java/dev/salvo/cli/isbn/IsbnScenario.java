@@ -14,7 +14,7 @@ public final class IsbnScenario implements Scenario {
 
     @Override
     public String title() {
-        return "a blocking library made concurrent: ISBN lookups (seed 002)";
+        return "blocking library made concurrent: ISBN lookups (seed 002)";
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SummaryTable {
     /** The table as text lines: a heading line, then one line per scenario. */
     public static List<String> lines(List<ScenarioResult> results) {
         List<String> lines = new ArrayList<>();
-        String format = "%-58s %10s %10s %8s  %s";
+        String format = "%-62s %10s %10s %8s  %s";
         lines.add(String.format(Locale.ROOT, format, HEADINGS.toArray()));
         for (ScenarioResult result : results) {
             lines.add(String.format(Locale.ROOT, format, cells(result).toArray()));

@@ -47,7 +47,7 @@ final class SearchRun {
      */
     Result run(int count, int pool, String label) throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
-        try (Transport handler = transport.newTransport();
+        try (Transport handler = transport.newTransport(pool);
              Output.Progress progress = output.progress(() -> label + ": " + done.get() + "/" + count + " searches")) {
             SearchService service = SearchService.login(new SearchBinding(handler, server), USERNAME, PASSWORD);
             Timeline timeline = new Timeline(label);

@@ -61,21 +61,23 @@ public final class ServeCommand implements Callable<Integer> {
         SalvoServer server;
         try {
             server = SalvoServer.start(config);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty's bind failure is a checked exception thrown undeclared
             throw new CommandFailedException("cannot serve on " + host + ":" + port + ": " + OneLineErrors.describe(e), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        AutoCloseable registration = CleanStop.closeOnStop(() -> {
+        AutoCloseable stop = () -> {
             server.close();
             output.message("Stopped.");
             stopped.countDown();
-        });
+        };
+        CleanStop.register(stop);
         output.message("Serving on " + server.url("/") + " (strategy " + config.strategy().cliName()
                 + "); Ctrl-C stops it.");
         try {
             stopped.await();
         } finally {
-            stop(registration);
+            CleanStop.unregister(stop);
+            server.close();
         }
         return 0;
     }
@@ -90,14 +92,6 @@ public final class ServeCommand implements Callable<Integer> {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private static void stop(AutoCloseable registration) {
-        try {
-            registration.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("stopping the server failed", e);
         }
     }
 }

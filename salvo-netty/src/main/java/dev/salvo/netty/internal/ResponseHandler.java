@@ -10,15 +10,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +131,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         }
         skippingInterim = false;
         try {
-            headers = toHeaders(response.headers());
+            headers = NettyHeaders.toSalvo(response.headers());
         } catch (IllegalArgumentException e) {
             fail(FailureClassifier.malformed(pool.origin(), "bad header field", e));
             return false;
@@ -291,16 +288,6 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException e) {
             channel.close();
         }
-    }
-
-    private static Headers toHeaders(HttpHeaders netty) {
-        Headers.Builder builder = Headers.builder();
-        Iterator<Map.Entry<CharSequence, CharSequence>> fields = netty.iteratorCharSequence();
-        while (fields.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> field = fields.next();
-            builder.add(field.getKey().toString(), field.getValue().toString());
-        }
-        return builder.build();
     }
 
     @Override
