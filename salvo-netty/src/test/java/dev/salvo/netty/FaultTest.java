@@ -64,15 +64,17 @@ class FaultTest {
         try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<Socket> fillers = new ArrayList<>();
             try (NettyTransport quick = NettyTransport.builder().connectTimeout(Duration.ofMillis(300)).build()) {
-                for (int i = 0; i < 8; i++) {
+                boolean backlogFull = false;
+                for (int i = 0; i < 64 && !backlogFull; i++) {
                     Socket filler = new Socket();
                     fillers.add(filler);
                     try {
                         filler.connect(full.getLocalSocketAddress(), 200);
                     } catch (IOException e) {
-                        break; // the backlog is full
+                        backlogFull = true;
                     }
                 }
+                assertTrue(backlogFull, "the listener's backlog should fill up");
                 long started = System.nanoTime();
                 Throwable failure = failureOf(quick.execute(Request.get("http://127.0.0.1:" + full.getLocalPort() + "/")));
                 assertInstanceOf(ConnectFailedException.class, failure);
