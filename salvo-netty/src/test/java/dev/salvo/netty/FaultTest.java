@@ -96,10 +96,7 @@ class FaultTest {
 
     @Test
     void closeMidBodyFailsAsConnectionClosed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly a part");
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly a part", false)) {
             Throwable failure = failureOf(transport.execute(Request.get(server.url("/"))));
             assertInstanceOf(ConnectionClosedException.class, failure);
             assertTrue(failure.getMessage().contains("before the response was complete"), failure.getMessage());
@@ -115,11 +112,7 @@ class FaultTest {
 
     @Test
     void garbageStatusLineFailsAsMalformed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "SPLAT garbage here\r\n\r\n");
-            socket.getInputStream().read(); // hold the connection until the client gives up on it
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("SPLAT garbage here\r\n\r\n", true)) {
             Throwable failure = failureOf(transport.execute(Request.get(server.url("/"))));
             assertInstanceOf(MalformedResponseException.class, failure);
             assertNotNull(failure.getCause());
@@ -128,33 +121,21 @@ class FaultTest {
 
     @Test
     void badChunkFramingFailsAsMalformed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n");
-            socket.getInputStream().read();
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n", true)) {
             assertInstanceOf(MalformedResponseException.class, failureOf(transport.execute(Request.get(server.url("/")))));
         }
     }
 
     @Test
     void aHeaderNameThatIsNotATokenFailsAsMalformed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nBad(Name): x\r\nContent-Length: 2\r\n\r\nok");
-            socket.getInputStream().read();
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\nBad(Name): x\r\nContent-Length: 2\r\n\r\nok", true)) {
             assertInstanceOf(MalformedResponseException.class, failureOf(transport.execute(Request.get(server.url("/")))));
         }
     }
 
     @Test
     void interimResponsesAreSkipped() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone");
-            socket.getInputStream().read();
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone", true)) {
             Response response = transport.execute(Request.get(server.url("/"))).get(10, TimeUnit.SECONDS);
             assertEquals(201, response.status());
             assertEquals("done", response.bodyString());
@@ -164,10 +145,7 @@ class FaultTest {
 
     @Test
     void bodyUntilCloseIsReadWhole() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\n\r\nall of it");
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\n\r\nall of it", false)) {
             Response response = transport.execute(Request.get(server.url("/"))).get(10, TimeUnit.SECONDS);
             assertEquals("all of it", response.bodyString());
         }
