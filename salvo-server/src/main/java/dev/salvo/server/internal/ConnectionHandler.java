@@ -38,6 +38,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private ChannelHandlerContext ctx;
     private Exchange current;
     private boolean stalled;
+    private String origin;
 
     ConnectionHandler(ServerRuntime server) {
         this.server = server;
@@ -65,7 +66,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     }
 
     private void start(FullHttpRequest req) {
-        Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), req, server.config(), server.strategy(), this);
+        Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);
         current = ex;
         server.inFlight().enter();
         if (LOG.isDebugEnabled()) {
@@ -83,7 +84,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private void finished(Exchange ex, int status, long bytes, boolean keepAlive) {
         server.inFlight().exit();
         HttpRequest req = ex.request();
-        server.accessLog().ifPresent(log -> log.log(ex.origin(), requestLine(req), status, bytes, ex.startNanos()));
+        AccessLog log = server.accessLog();
+        if (log != null) {
+            log.log(origin(), requestLine(req), status, bytes, ex.startNanos());
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("request {} answered {} in {} µs on {}", ex.id(), status,
                     (System.nanoTime() - ex.startNanos()) / 1000, Thread.currentThread().getName());
@@ -113,8 +117,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
 
     /** A request the aggregator refused (413): only logged here, the aggregator answered. */
     void rejected(HttpMessage msg, int status) {
-        if (msg instanceof HttpRequest req) {
-            server.accessLog().ifPresent(log -> log.log(origin(), requestLine(req), status, -1, System.nanoTime()));
+        AccessLog log = server.accessLog();
+        if (log != null && msg instanceof HttpRequest req) {
+            log.log(origin(), requestLine(req), status, -1, System.nanoTime());
         }
     }
 
@@ -130,7 +135,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        server.accessLog().ifPresent(log -> log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime()));
+        AccessLog log = server.accessLog();
+        if (log != null) {
+            log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime());
+        }
         ctx.writeAndFlush(res).addListener(LingeringClose.INSTANCE);
     }
 
@@ -161,8 +169,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         ctx.close();
     }
 
+    /** The client's IP address, formatted once per connection. */
     private String origin() {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        if (origin == null) {
+            origin = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        }
+        return origin;
     }
 
     private static String requestLine(HttpRequest req) {

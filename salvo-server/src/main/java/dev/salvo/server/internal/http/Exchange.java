@@ -40,6 +40,7 @@ import java.util.Optional;
 public final class Exchange {
     private final long id;
     private final Channel channel;
+    private final String origin;
     private final FullHttpRequest request;
     private final QueryStringDecoder query;
     private final ServerConfig config;
@@ -54,10 +55,11 @@ public final class Exchange {
     private boolean keepAlive;
     private HttpResponseStatus streamStatus;
 
-    public Exchange(long id, Channel channel, FullHttpRequest request, ServerConfig config,
+    public Exchange(long id, Channel channel, String origin, FullHttpRequest request, ServerConfig config,
                     ServingStrategy strategy, ExchangeListener listener) {
         this.id = id;
         this.channel = channel;
+        this.origin = origin;
         this.request = request;
         this.query = new QueryStringDecoder(request.uri());
         this.config = config;
@@ -117,7 +119,7 @@ public final class Exchange {
 
     /** The client's IP address. */
     public String origin() {
-        return channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        return origin;
     }
 
     /** The absolute URL the client asked for, from the Host header. */
