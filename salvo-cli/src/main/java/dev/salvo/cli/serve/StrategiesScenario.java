@@ -4,9 +4,9 @@ import dev.salvo.cli.common.Elapsed;
 import dev.salvo.cli.common.HttpSession;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.ServerTarget;
-import dev.salvo.cli.scenario.Scenario;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
+import dev.salvo.cli.scenario.SeedScenario;
 import dev.salvo.cli.timeline.Run;
 import dev.salvo.cli.timeline.Timeline;
 import dev.salvo.client.Outcome;
@@ -24,25 +24,15 @@ import java.util.Locale;
  * each an embedded server with one strategy, the expensive function waiting 0.25 s (I/O kind) at
  * scale 1. Sequential = the sync server, concurrent = the async one.
  */
-public final class StrategiesScenario implements Scenario {
+public final class StrategiesScenario extends SeedScenario {
+    public StrategiesScenario() {
+        super("S5", "five servers (seed 003)",
+                "A server is only as concurrent as the place its waiting happens: one thread, the event loop, a timer or a pool.");
+    }
+
     private static final int REQUESTS = 10;
     private static final int CONCURRENCY = 2;
     private static final double COST_SECONDS = 0.25;
-
-    @Override
-    public String id() {
-        return "S5";
-    }
-
-    @Override
-    public String title() {
-        return "five servers (seed 003)";
-    }
-
-    @Override
-    public String lesson() {
-        return "A server is only as concurrent as the place its waiting happens: one thread, the event loop, a timer or a pool.";
-    }
 
     @Override
     public ScenarioResult run(ScenarioContext context) {
