@@ -79,7 +79,7 @@ public final class PromiseScenario extends SeedScenario {
         }
         output.line(String.format(Locale.ROOT, "Total time: %s (%.1f delays)", elapsed.twoDecimals(),
                 elapsed.seconds() / delay));
-        return new Round(elapsed, timeline.finish(), failures);
+        return new Round(elapsed, timeline.finish(elapsed), failures);
     }
 
     private static void errorsOnAccess(ScenarioContext context) throws IOException {

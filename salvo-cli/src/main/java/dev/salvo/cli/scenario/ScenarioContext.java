@@ -29,8 +29,8 @@ public record ScenarioContext(Output output, double scale, TransportOptions tran
         return Duration.ofNanos(Math.round(seconds * scale * 1e9));
     }
 
-    /** {@code seconds} at this scale, as the path segment of {@code /delay/{d}}. */
+    /** {@code seconds} at this scale, as the path segment of {@code /delay/{d}}: {@code 1}, {@code 0.25}. */
     public String delaySeconds(double seconds) {
-        return String.format(java.util.Locale.ROOT, "%.3f", seconds * scale);
+        return String.format(java.util.Locale.ROOT, "%.3f", seconds * scale).replaceAll("\\.?0+$", "");
     }
 }

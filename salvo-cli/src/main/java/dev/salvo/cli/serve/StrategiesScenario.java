@@ -57,7 +57,7 @@ public final class StrategiesScenario extends SeedScenario {
             output.line(String.format(Locale.ROOT, "%-9s ab -c %d -n %d: Time taken for tests: %s seconds, "
                     + "Failed requests: %d, Requests per second: %.2f [#/sec] (mean)", strategy.cliName(), CONCURRENCY,
                     REQUESTS, elapsed.threeDecimals(), failed, REQUESTS / elapsed.seconds()));
-            runs.add(timeline.finish());
+            runs.add(timeline.finish(elapsed));
             times.add(elapsed);
         }
         return ScenarioResult.of(this, times.get(0), times.get(2), "sync ≈ 1 req/s; async: c at once",
