@@ -13,12 +13,16 @@ CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
 JAVA=("$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 what="${1:-all}"
 if [[ $what == all || $what == allatonce ]]; then
-  echo "== 10,000 × /delay/1 at once (JDK transport)"
-  "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.AllAtOnce 10000 /delay/1
+  for transport in netty jdk; do
+    echo "== 10,000 × /delay/1 at once ($transport transport)"
+    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.AllAtOnce 10000 /delay/1 $transport
+  done
 fi
 if [[ $what == all || $what == overhead ]]; then
-  echo "== Salvo vs bare JDK transport, c=64, /get"
-  "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.OverheadRatio 64 5 5 /get
+  for transport in jdk netty; do
+    echo "== Salvo vs bare $transport transport, c=64, /get"
+    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.OverheadRatio 64 5 5 /get $transport
+  done
 fi
 if [[ $what == all || $what == jmh ]]; then
   echo "== JMH DispatchBenchmark"

@@ -6,6 +6,7 @@ import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Issue 2's first benchmark: N requests to a slow endpoint, all sent at once; prints the wall
- * time, the failures and the client JVM's peak RSS. Usage: {@code AllAtOnce [N] [path]}
- * (defaults 10000, /delay/1). The server runs in its own JVM.
+ * time, the failures and the client JVM's peak RSS. Usage: {@code AllAtOnce [N] [path] [transport]}
+ * (defaults 10000, /delay/1, netty). The server runs in its own JVM.
  */
 public final class AllAtOnce {
     private AllAtOnce() {
@@ -27,8 +28,8 @@ public final class AllAtOnce {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String path = args.length > 1 ? args[1] : "/delay/1";
-        try (ServerProcess server = ServerProcess.start();
-             Salvo http = Salvo.newBuilder().transport(transport(args)).maxInFlight(n).maxPerHost(n)
+        try (ServerProcess server = ServerProcess.start(); Transport transport = transport(args);
+             Salvo http = Salvo.newBuilder().transport(transport).maxInFlight(n).maxPerHost(n)
                      .deadline(Duration.ofSeconds(60)).build()) {
             http.send(Request.get(server.baseUrl() + "/get")).join(); // warm up class loading, not connections
             List<Request> requests = new ArrayList<>(n);
@@ -49,20 +50,24 @@ public final class AllAtOnce {
                     failures.merge("status " + outcome.value().status(), 1, Integer::sum);
                 }
             }
-            System.out.printf("requests=%d path=%s ok=%d failures=%s wall_s=%.3f peak_rss_mb=%d%n",
-                    n, path, ok, failures, seconds, peakRssMb());
+            System.out.printf("transport=%s requests=%d path=%s ok=%d failures=%s wall_s=%.3f peak_rss_mb=%d%n",
+                    args.length > 2 ? args[2] : "netty", n, path, ok, failures, seconds, peakRssMb());
         }
     }
 
-    /** args[2]: "jdk" (HTTP/2 preferred, the JDK's default), "jdk11" (HTTP/1.1 only), "blocking" (virtual threads). */
+    /**
+     * args[2]: "netty" (default), "jdk" (HTTP/2 preferred, the JDK's default), "jdk11" (HTTP/1.1
+     * only), "blocking" (HttpURLConnection on virtual threads).
+     */
     static Transport transport(String[] args) {
-        String kind = args.length > 2 ? args[2] : "jdk11";
+        String kind = args.length > 2 ? args[2] : "netty";
         return switch (kind) {
+            case "netty" -> NettyTransport.builder().maxConnectionsPerHost(20_000).build();
             case "jdk" -> Transports.jdk();
             case "jdk11" -> Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)));
             case "blocking" -> Transports.blocking(Transports.urlConnection(Duration.ofSeconds(10), Duration.ofSeconds(60)));
-            default -> throw new IllegalArgumentException("transport must be jdk, jdk11 or blocking: " + kind);
+            default -> throw new IllegalArgumentException("transport must be netty, jdk, jdk11 or blocking: " + kind);
         };
     }
 

@@ -4,7 +4,6 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.Transport;
-import dev.salvo.client.Transports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.function.Function;
 /**
  * Issue 2's overhead figure: requests/s of Salvo over a transport vs the bare transport, same
  * server, same concurrency, alternating rounds in one run; prints each round and the ratio of
- * medians. Usage: {@code OverheadRatio [concurrency] [seconds per round] [rounds] [path]}.
+ * medians. Usage: {@code OverheadRatio [concurrency] [seconds per round] [rounds] [path] [transport]}
+ * (transport as in {@link AllAtOnce}, default jdk).
  */
 public final class OverheadRatio {
     private OverheadRatio() {
@@ -27,7 +27,8 @@ public final class OverheadRatio {
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         String path = args.length > 3 ? args[3] : "/get";
-        try (ServerProcess server = ServerProcess.start(); Transport transport = Transports.jdk();
+        String kind = args.length > 4 ? args[4] : "jdk";
+        try (ServerProcess server = ServerProcess.start(); Transport transport = AllAtOnce.transport(new String[] {"", "", kind});
              Salvo salvo = Salvo.newBuilder().transport(transport).maxInFlight(concurrency).maxPerHost(concurrency).build()) {
             Request request = Request.get(server.baseUrl() + path);
             Function<Request, CompletableFuture<Response>> bare = transport::execute;
@@ -43,8 +44,8 @@ public final class OverheadRatio {
             }
             double bareMedian = median(bareRates);
             double salvoMedian = median(salvoRates);
-            System.out.printf("concurrency=%d transport=jdk bare_rps=%.0f salvo_rps=%.0f ratio=%.3f overhead_us=%.2f%n",
-                    concurrency, bareMedian, salvoMedian, salvoMedian / bareMedian,
+            System.out.printf("concurrency=%d transport=%s bare_rps=%.0f salvo_rps=%.0f ratio=%.3f overhead_us=%.2f%n",
+                    concurrency, kind, bareMedian, salvoMedian, salvoMedian / bareMedian,
                     (concurrency / salvoMedian - concurrency / bareMedian) * 1e6);
         }
     }

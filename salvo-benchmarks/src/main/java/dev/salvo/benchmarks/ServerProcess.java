@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Salvo's embedded server in a child JVM (so the client under test has its process, its memory
  * and its file descriptors to itself). Confined to the thread that starts and closes it.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final String baseUrl;
 
@@ -23,7 +23,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code dev.salvo.server.ServerMain} on a free port with the given extra arguments. */
-    static ServerProcess start(String... serverArgs) throws IOException {
+    public static ServerProcess start(String... serverArgs) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xss256k", "-cp", System.getProperty("java.class.path"),
                 "dev.salvo.server.ServerMain", "--port", "0", "--quiet"));
@@ -41,7 +41,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** e.g. {@code http://127.0.0.1:34567} */
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 

@@ -1,6 +1,7 @@
 package dev.salvo.cli;
 
 import dev.salvo.cli.batches.BatchesCommand;
+import dev.salvo.cli.bench.BenchCommand;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Verbosity;
 import dev.salvo.cli.demo.DemoCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             IsbnCommand.class,
             SearchCommand.class,
             ServeCommand.class,
-            // lead: register dev.salvo.cli.bench.BenchCommand.class here at merge time
+            BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {
     @Spec

@@ -5,11 +5,9 @@ import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
 import dev.salvo.client.internal.BatchRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -64,7 +62,8 @@ public final class Salvo implements AutoCloseable {
 
     /**
      * The same call, blocking: returns the response or throws the call's typed
-     * {@link SalvoIOException}. An interrupt cancels the call.
+     * {@link SalvoIOException}. An interrupt cancels the call; a cancelled call throws
+     * {@link java.util.concurrent.CancellationException}.
      */
     public Response sendBlocking(Request request) throws IOException, InterruptedException {
         CompletableFuture<Response> future = send(request);
@@ -84,9 +83,7 @@ public final class Salvo implements AutoCloseable {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new UncheckedIOException(new SalvoIOException(cause.toString(), cause));
-        } catch (CancellationException e) {
-            throw e;
+            throw new SalvoIOException(request + ": " + cause, cause);
         }
     }
 
@@ -153,26 +150,36 @@ public final class Salvo implements AutoCloseable {
 
     /** Configures a {@link Salvo}; not thread-safe. */
     public static final class Builder {
-        private final EngineSettings.Builder settings = EngineSettings.builder();
+        private Transport transport;
+        private int maxInFlight = 64;
+        private int maxPerHost = 64;
+        private int maxQueued = Integer.MAX_VALUE;
+        private Duration deadline = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration closeTimeout = Duration.ofSeconds(5);
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private RedirectPolicy redirects = RedirectPolicy.NORMAL;
+        private Executor callbackExecutor;
+        private EventListener eventListener = EventListener.NONE;
 
         private Builder() {
         }
 
         /** The transport; the default is {@link Transports#jdk(Duration)} with the connect timeout. Not closed by Salvo. */
         public Builder transport(Transport transport) {
-            settings.transport(Objects.requireNonNull(transport, "transport"));
+            this.transport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
         /** Most calls in flight at once, over all hosts; default 64. */
         public Builder maxInFlight(int max) {
-            settings.maxInFlight(Durations.requirePositive(max, "maxInFlight"));
+            this.maxInFlight = Durations.requirePositive(max, "maxInFlight");
             return this;
         }
 
         /** Most calls in flight at once to one host:port; default 64. */
         public Builder maxPerHost(int max) {
-            settings.maxPerHost(Durations.requirePositive(max, "maxPerHost"));
+            this.maxPerHost = Durations.requirePositive(max, "maxPerHost");
             return this;
         }
 
@@ -181,49 +188,49 @@ public final class Salvo implements AutoCloseable {
             if (max < 0) {
                 throw new IllegalArgumentException("maxQueued must not be negative, got " + max);
             }
-            settings.maxQueued(max);
+            this.maxQueued = max;
             return this;
         }
 
         /** Default whole-call deadline: queue wait + headers + body, retries included; default 30 s. */
         public Builder deadline(Duration deadline) {
-            settings.deadline(Durations.requirePositive(deadline, "deadline"));
+            this.deadline = Durations.requirePositive(deadline, "deadline");
             return this;
         }
 
         /** Connect timeout of the default JDK transport; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            settings.connectTimeout(Durations.requirePositive(timeout, "connectTimeout"));
+            this.connectTimeout = Durations.requirePositive(timeout, "connectTimeout");
             return this;
         }
 
         /** How long {@link #close()} lets calls in flight finish before cancelling them; default 5 s. */
         public Builder closeTimeout(Duration timeout) {
-            settings.closeTimeout(Durations.requireNonNegative(timeout, "closeTimeout"));
+            this.closeTimeout = Durations.requireNonNegative(timeout, "closeTimeout");
             return this;
         }
 
         /** Default {@link RetryPolicy#none()}. */
         public Builder retryPolicy(RetryPolicy policy) {
-            settings.retryPolicy(Objects.requireNonNull(policy, "retryPolicy"));
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
         /** Default {@link RedirectPolicy#NORMAL}. */
         public Builder redirects(RedirectPolicy policy) {
-            settings.redirects(Objects.requireNonNull(policy, "redirects"));
+            this.redirects = Objects.requireNonNull(policy, "redirects");
             return this;
         }
 
         /** Where futures complete and mappers run; default a virtual thread per task. Not shut down by Salvo. */
         public Builder callbackExecutor(Executor executor) {
-            settings.callbackExecutor(Objects.requireNonNull(executor, "callbackExecutor"));
+            this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
             return this;
         }
 
         /** Receives every call's phases; added to SLF4J debug logging (logger {@code dev.salvo.client}). */
         public Builder eventListener(EventListener listener) {
-            settings.eventListener(Objects.requireNonNull(listener, "eventListener"));
+            this.eventListener = Objects.requireNonNull(listener, "eventListener");
             return this;
         }
 
@@ -232,7 +239,8 @@ public final class Salvo implements AutoCloseable {
         }
 
         EngineSettings settings() {
-            return settings.build();
+            return new EngineSettings(transport, maxInFlight, maxPerHost, maxQueued, deadline, connectTimeout,
+                    closeTimeout, retryPolicy, redirects, callbackExecutor, eventListener);
         }
     }
 }

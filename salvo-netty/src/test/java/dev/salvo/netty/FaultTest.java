@@ -11,9 +11,14 @@ import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.MalformedResponseException;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +56,34 @@ class FaultTest {
         assertInstanceOf(ConnectFailedException.class, failure);
         assertNotNull(failure.getCause(), "keeps the original cause");
         assertTrue(failure.getMessage().contains("127.0.0.1:" + port), failure.getMessage());
+    }
+
+    @Test
+    void connectTimeoutFailsAsConnectFailed() throws Exception {
+        // a listener that never accepts, its backlog filled: the kernel drops further SYNs
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new ArrayList<>();
+            try (NettyTransport quick = NettyTransport.builder().connectTimeout(Duration.ofMillis(300)).build()) {
+                for (int i = 0; i < 8; i++) {
+                    Socket filler = new Socket();
+                    fillers.add(filler);
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 200);
+                    } catch (IOException e) {
+                        break; // the backlog is full
+                    }
+                }
+                long started = System.nanoTime();
+                Throwable failure = failureOf(quick.execute(Request.get("http://127.0.0.1:" + full.getLocalPort() + "/")));
+                assertInstanceOf(ConnectFailedException.class, failure);
+                assertTrue(failure.getMessage().contains("timed out"), failure.getMessage());
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "bounded by the connect timeout");
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
     }
 
     @Test
@@ -103,6 +136,17 @@ class FaultTest {
     }
 
     @Test
+    void aHeaderNameThatIsNotATokenFailsAsMalformed() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(socket -> {
+            ScriptedServer.readHead(socket.getInputStream());
+            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nBad(Name): x\r\nContent-Length: 2\r\n\r\nok");
+            socket.getInputStream().read();
+        })) {
+            assertInstanceOf(MalformedResponseException.class, failureOf(transport.execute(Request.get(server.url("/")))));
+        }
+    }
+
+    @Test
     void interimResponsesAreSkipped() throws Exception {
         try (ScriptedServer server = new ScriptedServer(socket -> {
             ScriptedServer.readHead(socket.getInputStream());
@@ -112,6 +156,7 @@ class FaultTest {
             Response response = transport.execute(Request.get(server.url("/"))).get(10, TimeUnit.SECONDS);
             assertEquals(201, response.status());
             assertEquals("done", response.bodyString());
+            assertEquals("Content-Length", response.headers().name(0), "header names keep their case");
         }
     }
 
@@ -136,9 +181,7 @@ class FaultTest {
             if (head.startsWith("GET /stall")) {
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome");
                 requestArrived.countDown();
-                if (in.read() == -1) {
-                    clientClosed.countDown();
-                }
+                awaitClose(in, clientClosed);
             } else {
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
             }
@@ -151,6 +194,17 @@ class FaultTest {
             Response next = single.execute(Request.get(server.url("/next"))).get(10, TimeUnit.SECONDS);
             assertEquals("ok", next.bodyString());
             assertEquals(2, server.connections());
+        }
+    }
+
+    /** Counts down once the client closed: end of stream, or a reset when it left bytes unread. */
+    static void awaitClose(InputStream in, CountDownLatch closed) {
+        try {
+            if (in.read() == -1) {
+                closed.countDown();
+            }
+        } catch (IOException reset) {
+            closed.countDown();
         }
     }
 

@@ -27,6 +27,19 @@ public final class CleanStop {
         OPEN.push(resource);
     }
 
+    /**
+     * For try-with-resources: closes {@code resource} if the JVM stops first; closing the returned
+     * registration closes the resource too (once).
+     */
+    public static AutoCloseable closeOnStop(AutoCloseable resource) {
+        register(resource);
+        return () -> {
+            if (OPEN.removeFirstOccurrence(resource)) {
+                resource.close();
+            }
+        };
+    }
+
     /** Forgets {@code resource}: its owner closes it. */
     public static void unregister(AutoCloseable resource) {
         OPEN.removeFirstOccurrence(resource);

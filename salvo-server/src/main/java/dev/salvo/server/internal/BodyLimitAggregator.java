@@ -1,7 +1,6 @@
 package dev.salvo.server.internal;
 
 import dev.salvo.server.internal.http.JsonRenderer;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpMessage;
@@ -43,7 +42,7 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(res).addListener(LingeringClose.INSTANCE);
         ctx.pipeline().get(ConnectionHandler.class).rejected(oversized, status.code());
     }
 }

@@ -4,7 +4,6 @@ import dev.salvo.server.internal.http.Exchange;
 import dev.salvo.server.internal.http.ExchangeListener;
 import dev.salvo.server.internal.http.JsonRenderer;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -132,8 +131,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         server.accessLog().ifPresent(log -> log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime()));
-        ctx.channel().config().setAutoRead(false);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(res).addListener(LingeringClose.INSTANCE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.salvo.server.internal.strategy.ServingStrategy;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -56,22 +57,23 @@ public final class ServerRuntime implements AutoCloseable {
         boolean epoll = Epoll.isAvailable();
         this.acceptor = eventLoops(epoll, 1, "salvo-accept");
         this.workers = eventLoops(epoll, strategy.eventLoopThreads(config.ioThreads()), "salvo-io");
-        try {
-            this.listener = new ServerBootstrap()
-                    .group(acceptor, workers)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 16_384)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childHandler(new HttpPipeline(this))
-                    .bind(new InetSocketAddress(config.host(), config.port()))
-                    .syncUninterruptibly()
-                    .channel();
-        } catch (RuntimeException e) {
+        ChannelFuture bound = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 16_384)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childHandler(new HttpPipeline(this))
+                .bind(new InetSocketAddress(config.host(), config.port()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             shutdownThreads();
-            throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e));
+            Throwable cause = bound.cause();
+            throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": " + cause.getMessage(), cause));
         }
+        this.listener = bound.channel();
         LOG.debug("listening on {} with strategy {} ({})", listener.localAddress(), config.strategy().cliName(),
                 epoll ? "epoll" : "nio");
     }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Issue 6: Salvo's client against the Java peers (JDK HttpClient, AsyncHttpClient, Jetty 12, OkHttp,
+# Apache HC5 async, Vert.x WebClient) on Salvo's embedded server, concurrency 1/16/64/256, /get and
+# /bytes/1024; writes docs/benchmarks/clients.md. A full run takes about 15 minutes on 2 cores.
+# Usage: bench/clients.sh [--quick] [--reps N] [--clients salvo-netty,ahc,...] [--levels 1,16,64,256]
+#                         [--paths /get,/bytes/1024] [--out FILE] [--worker-flag JVMFLAG]...
+#   --quick  smoke run: one repetition, a tenth of the requests (a few minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk.sh
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
+CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
+exec "$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" dev.salvo.benchmarks.peers.ClientsBenchmark \
+  --command "bench/clients.sh${*:+ $*}" "$@"

@@ -1,0 +1,108 @@
+package dev.salvo.benchmarks.peers;
+
+import dev.salvo.benchmarks.peers.adapters.ApacheAsyncPeer;
+import dev.salvo.benchmarks.peers.adapters.AsyncHttpClientPeer;
+import dev.salvo.benchmarks.peers.adapters.JdkHttpClientPeer;
+import dev.salvo.benchmarks.peers.adapters.JettyPeer;
+import dev.salvo.benchmarks.peers.adapters.OkHttpPeer;
+import dev.salvo.benchmarks.peers.adapters.SalvoPeer;
+import dev.salvo.benchmarks.peers.adapters.TransportPeer;
+import dev.salvo.benchmarks.peers.adapters.VertxPeer;
+import dev.salvo.client.Transport;
+import dev.salvo.client.Transports;
+import dev.salvo.netty.NettyTransport;
+import java.net.http.HttpClient;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The clients the harness compares: a short key for command lines, the name the tables show, and
+ * how to make one. The two bare transports are the baselines of Salvo's overhead figure.
+ */
+public enum Peer {
+    SALVO_NETTY("salvo-netty", "Salvo (Netty)"),
+    /** Diagnosis only: futures completed on the I/O thread ({@code callbackExecutor(Runnable::run)}). */
+    SALVO_NETTY_DIRECT("salvo-netty-direct", "Salvo (Netty, direct callbacks)"),
+    SALVO_JDK("salvo-jdk", "Salvo (JDK)"),
+    JDK("jdk", "JDK HttpClient"),
+    AHC("ahc", "AsyncHttpClient"),
+    JETTY("jetty", "Jetty 12"),
+    OKHTTP("okhttp", "OkHttp"),
+    APACHE("apache", "Apache HC5 async"),
+    VERTX("vertx", "Vert.x WebClient"),
+    NETTY_TRANSPORT("netty-transport", "Netty transport (bare)"),
+    JDK_TRANSPORT("jdk-transport", "JDK transport (bare)");
+
+    private final String key;
+    private final String displayName;
+
+    Peer(String key, String displayName) {
+        this.key = key;
+        this.displayName = displayName;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** True for the eight clients of the main tables; false for the baselines and diagnostic variants. */
+    public boolean isCompared() {
+        return this == SALVO_NETTY || this == SALVO_JDK || isThirdParty();
+    }
+
+    /**
+     * True for the runs that belong right after the client before them in the alternation (a bare
+     * transport or a variant after its Salvo), so that a pair always runs next to each other.
+     */
+    public boolean runsWithPrevious() {
+        return this == NETTY_TRANSPORT || this == SALVO_NETTY_DIRECT || this == JDK_TRANSPORT;
+    }
+
+    /** True for the other projects' clients, false for Salvo and its bare transports. */
+    public boolean isThirdParty() {
+        return switch (this) {
+            case JDK, AHC, JETTY, OKHTTP, APACHE, VERTX -> true;
+            case SALVO_NETTY, SALVO_NETTY_DIRECT, SALVO_JDK, NETTY_TRANSPORT, JDK_TRANSPORT -> false;
+        };
+    }
+
+    /** A new client whose pools and limits allow {@code maxConcurrency} requests at once. */
+    public PeerClient create(int maxConcurrency) throws Exception {
+        return switch (this) {
+            case SALVO_NETTY -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, null);
+            case SALVO_NETTY_DIRECT -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, Runnable::run);
+            case SALVO_JDK -> new SalvoPeer(jdk(), maxConcurrency, null);
+            case NETTY_TRANSPORT -> new TransportPeer(netty(maxConcurrency));
+            case JDK_TRANSPORT -> new TransportPeer(jdk());
+            case JDK -> new JdkHttpClientPeer();
+            case AHC -> new AsyncHttpClientPeer(maxConcurrency);
+            case JETTY -> new JettyPeer(maxConcurrency);
+            case OKHTTP -> new OkHttpPeer(maxConcurrency);
+            case APACHE -> new ApacheAsyncPeer(maxConcurrency);
+            case VERTX -> new VertxPeer(maxConcurrency);
+        };
+    }
+
+    private static Transport netty(int maxConcurrency) {
+        return NettyTransport.builder().maxConnectionsPerHost(maxConcurrency).build();
+    }
+
+    private static Transport jdk() {
+        return Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+    }
+
+    /** The peer with this key. */
+    public static Peer byKey(String key) {
+        for (Peer peer : values()) {
+            if (peer.key.equals(key)) {
+                return peer;
+            }
+        }
+        throw new IllegalArgumentException("unknown client '" + key + "'; expected one of "
+                + Arrays.stream(values()).map(Peer::key).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.salvo.benchmarks.peers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run measures and how much: the clients in the order they alternate, the
+ * concurrency levels, the paths, the repetitions and the request counts. Immutable.
+ *
+ * @param peers clients, in alternation order (each bare transport right after its Salvo, so the
+ *              pair runs close together in time)
+ * @param levels concurrency levels
+ * @param paths server paths, e.g. {@code /get}
+ * @param reps measured runs per client, path and level
+ * @param quick smoke run: one tenth of the requests
+ * @param requestsOverride requests per measured run at every level, or 0 for the planned counts
+ * @param out where the report goes
+ * @param workerFlags extra JVM flags for every worker (e.g. a JFR recording)
+ * @param command the command line the report quotes
+ */
+record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps, boolean quick,
+        int requestsOverride, Path out, List<String> workerFlags, String command) {
+
+    static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_NETTY_DIRECT,
+            Peer.SALVO_JDK, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
+
+    /** Requests per measured run: more at higher concurrency, where a run is faster per request. */
+    int requests(int level) {
+        if (requestsOverride > 0) {
+            return requestsOverride;
+        }
+        int full = level <= 1 ? 3_000 : level <= 16 ? 10_000 : 12_000;
+        return quick ? full / 10 : full;
+    }
+
+    /** The unmeasured run before every measured one: fills the pool to this concurrency, re-warms caches. */
+    int preRun(int level) {
+        return Math.max(quick ? 200 : 1_000, 4 * level);
+    }
+
+    /** Requests per client and path at c=16 before anything is measured: class loading and JIT. */
+    int jitWarmup() {
+        return quick ? 2_000 : 10_000;
+    }
+
+    int maxLevel() {
+        return levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    /**
+     * Parses {@code [--quick] [--reps N] [--requests N] [--out FILE] [--clients k1,k2] [--levels 1,16]
+     * [--paths /get] [--worker-flag FLAG]... [--command TEXT]}. {@code --clients} runs the given
+     * clients (any {@link Peer}, also those not in the default alternation) in the given order.
+     *
+     * @throws IllegalArgumentException for an unknown option or a bad value
+     */
+    static Plan parse(String[] args) {
+        boolean quick = List.of(args).contains("--quick");
+        List<Peer> peers = ALTERNATION;
+        List<Integer> levels = List.of(1, 16, 64, 256);
+        List<String> paths = List.of("/get", "/bytes/1024");
+        int reps = quick ? 1 : 3;
+        int requests = 0;
+        Path out = Path.of("docs/benchmarks/clients.md");
+        List<String> flags = new ArrayList<>();
+        String command = "bench/clients.sh" + (quick ? " --quick" : "");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> { }
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--clients" -> peers = Arrays.stream(args[++i].split(",")).map(Peer::byKey).distinct().toList();
+                case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--paths" -> paths = List.of(args[++i].split(","));
+                case "--worker-flag" -> flags.add(args[++i]);
+                case "--command" -> command = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (reps < 1 || requests < 0 || peers.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
+            throw new IllegalArgumentException("need reps >= 1, requests >= 0, at least one client, levels >= 1");
+        }
+        return new Plan(peers, levels, paths, reps, quick, requests, out, List.copyOf(flags), command);
+    }
+}
