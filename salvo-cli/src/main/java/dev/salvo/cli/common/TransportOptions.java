@@ -46,20 +46,6 @@ public final class TransportOptions {
             description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Kind kind = Kind.netty;
 
-    public TransportOptions() {
-    }
-
-    /** Options naming {@code kind}, for code that builds clients without a command line. */
-    public static TransportOptions of(Kind kind) {
-        TransportOptions options = new TransportOptions();
-        options.kind = kind;
-        return options;
-    }
-
-    /** The default, as the CLI runs it. */
-    public static TransportOptions defaults() {
-        return new TransportOptions();
-    }
 
     /** A new session with at most {@code maxInFlight} calls at once (to any one host, too). */
     public HttpSession open(int maxInFlight, EventListener listener) {
