@@ -50,6 +50,16 @@ class FetchCommandTest {
     }
 
     @Test
+    void theJdkTransportPrintsTheSame() {
+        String delay = server.url("/delay/0.2");
+        CliRun run = CliRun.of("fetch", "--transport", "jdk", delay, server.url("/get"));
+        assertEquals(0, run.exitCode(), run::toString);
+        run.assertLine(0, "\\*\\*\\*\\* SYNC \\*\\*\\*\\*").assertLine(4, "\\[200, 200\\]")
+                .assertLine(6, q(server.url("/get")) + " " + TIME).assertLine(7, q(delay) + " " + TIME);
+        CliRun.of("fetch", "--transport", "carrier-pigeon", delay).assertBadInput("carrier-pigeon");
+    }
+
+    @Test
     void concurrencyLimitQueuesTheRest() {
         String delay = server.url("/delay/0.3");
         CliRun run = CliRun.of("fetch", "--mode", "async", "-c", "1", delay, delay, delay);
