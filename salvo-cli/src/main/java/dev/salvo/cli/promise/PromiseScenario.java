@@ -61,7 +61,8 @@ public final class PromiseScenario extends SeedScenario {
         int failures = 0;
         Elapsed elapsed;
         try (ExecutorService pool = workerPool(workers);
-             HttpSession session = context.transport().open(workers, timeline, pool)) {
+             HttpSession session = context.transport().open(workers, timeline, pool);
+             Output.Progress progress = output.progress(() -> label)) {
             long start = System.nanoTime();
             List<CompletableFuture<Response>> promises = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -46,7 +46,8 @@ public final class StrategiesScenario extends SeedScenario {
             List<Outcome<Response>> outcomes;
             Elapsed elapsed;
             try (ServerTarget server = ServerTarget.embedded(ServerConfig.builder().strategy(strategy).build());
-                 HttpSession session = context.transport().open(CONCURRENCY, timeline)) {
+                 HttpSession session = context.transport().open(CONCURRENCY, timeline);
+                 Output.Progress progress = output.progress(() -> "five servers: " + strategy.cliName())) {
                 List<Request> requests = Collections.nCopies(REQUESTS, Request.get(server.url("/?cost=" + cost + "&kind=io")));
                 long start = System.nanoTime();
                 outcomes = session.client().gatherOutcomes(requests).join();
