@@ -46,7 +46,6 @@ public final class TransportOptions {
             description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Kind kind = Kind.netty;
 
-
     /** A new session with at most {@code maxInFlight} calls at once (to any one host, too). */
     public HttpSession open(int maxInFlight, EventListener listener) {
         return open(builder -> { }, maxInFlight, listener);
