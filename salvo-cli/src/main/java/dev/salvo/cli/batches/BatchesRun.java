@@ -77,7 +77,7 @@ final class BatchesRun {
         output.line("Total time for all batches: " + total.twoDecimals());
         output.line(StatusList.nested(results.stream().map(BatchesRun::outcomes).toList()));
         int failures = (int) results.stream().filter(r -> !r.isComplete()).count();
-        return new Result(timeline.finish(), total, failures);
+        return new Result(timeline.finish(total), total, failures);
     }
 
     private void printStep(int batch, int step, Outcome<Response> outcome, Elapsed elapsed) {

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code salvo demo}: every seed replayed offline, slow way then concurrent way, with a summary. */
 @Command(name = "demo", sortOptions = false,
-        description = {"Replay the seed scenarios S1-S6 against the embedded server, sequential then concurrent,",
-            "in the seeds' own output formats, then a summary table (about a minute at scale 1)."})
+        description = {"Replay the seed scenarios S1-S6 on the embedded server, the slow way then the concurrent way,",
+            "in the seeds' own output formats; then a summary table. About a minute at scale 1."})
 public final class DemoCommand implements Callable<Integer> {
     /** Seconds the whole demo takes at scale 1, roughly, for the announcement line. */
     private static final double SECONDS_AT_SCALE_ONE = 50;
@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--only", paramLabel = "S1,S4", split = ",", description = "Run only these scenarios.")
+    @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these scenarios, e.g. --only S1,S4.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--scale", paramLabel = "F", defaultValue = "1",

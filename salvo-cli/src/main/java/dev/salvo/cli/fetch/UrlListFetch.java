@@ -80,7 +80,7 @@ final class UrlListFetch {
         output.line("Total time: " + total.twoDecimals());
         output.line(StatusList.of(outcomes));
         int failures = (int) outcomes.stream().filter(o -> !o.isSuccess()).count();
-        return new Result(timeline.finish(), total, failures);
+        return new Result(timeline.finish(total), total, failures);
     }
 
     private void print(Request request, Outcome<Response> outcome, Elapsed elapsed) {
