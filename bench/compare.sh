@@ -9,8 +9,8 @@
 #
 # Knobs (environment): CONNECTIONS (64), DURATION seconds (10), THREADS for the tools that take a
 # thread count (1), NGINX_WORKERS (1), PORT (18080), WARMUP for salvo (2s; the C and Go tools need
-# none), TOOLS (the tools to run, in order), ROUNDS (3: every tool runs once per round, in turn, and
-# the table shows the median of the rounds), MVN_ARGS (extra Maven arguments for the build).
+# none), TOOLS (the tools to run), ROUNDS (3: every tool runs once per round, each round starting one
+# tool later, and the table shows the median of the rounds), MVN_ARGS (extra Maven arguments for the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-64}
@@ -135,8 +135,11 @@ install_missing
 salvo_build
 start_nginx
 echo "Target $url (256 bytes), $CONNECTIONS connections, ${DURATION}s each, $THREADS thread(s) where a tool takes a count, nginx $NGINX_WORKERS worker(s), $(nproc) cores" >&2
+read -ra tool_list <<<"$TOOLS"
 for round in $(seq "$ROUNDS"); do
-  for tool in $TOOLS; do
+  # each round starts one tool later, so that no tool always runs first or last
+  shift_by=$(( (round - 1) % ${#tool_list[@]} ))
+  for tool in "${tool_list[@]:shift_by}" "${tool_list[@]:0:shift_by}"; do
     echo "round $round: $tool…" >&2
     case $tool in
       salvo) sample_cpu salvo "dev.salvo.cli.bench.BenchCommand" "$(( ${WARMUP%s} + 2 ))" ;;
