@@ -139,18 +139,21 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         status = code;
         reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
         boolean noBody = headRequest || code == 101 || code == 204 || code == 304;
-        long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
-        if (announced > maxBytes) {
-            fail(FailureClassifier.tooLarge(pool.origin(), announced, maxBytes));
-            return false;
-        }
-        body.begin(announced);
         try {
             call.exchange().responseHeaders(code, headers);
         } catch (RuntimeException e) {
             LOG.warn("[{}] #{} exchange listener threw on headers; ignored", Thread.currentThread().getName(),
                     call.exchange().requestId(), e);
         }
+        if (current != call) {
+            return false; // the listener cancelled the call
+        }
+        long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
+        if (announced > maxBytes) {
+            fail(FailureClassifier.tooLarge(pool.origin(), announced, maxBytes));
+            return false;
+        }
+        body.begin(announced);
         return true;
     }
 
@@ -223,15 +226,14 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (pool.isClosed()) {
             call.completeExceptionally(pool.closedFailure());
         } else if (!responseStarted && served > 0 && call.mayRetry()) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
-                        call.exchange().requestId(), channel);
-            }
+            LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
+                    call.exchange().requestId(), channel);
             call.markRetried();
             pool.acquire(call);
         } else {
-            call.completeExceptionally(cause == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
-                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, cause));
+            Throwable why = cause != null ? cause : FailureClassifier.handshakeFailure(channel);
+            call.completeExceptionally(why == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
+                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, why));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * NettyTransport against the JDK transport on the same loopback server, closed loop, side by side
- * in one run: {@code rounds} rounds, each measuring every transport once on a fresh instance
+ * NettyTransport against the JDK transport ({@code Transports.jdk()}, and the same client pinned
+ * to HTTP/1.1 as {@code JDK-h1}) on the same loopback server, closed loop, side by side in one run: {@code rounds} rounds, each measuring every transport once on a fresh instance
  * after a warm-up; prints each run, the medians and the Netty/JDK ratios.
  *
  * <p>Arguments (all optional): {@code concurrency seconds warmupSeconds rounds bodyBytes}, default
@@ -34,6 +35,7 @@ public final class TransportBenchmark {
         Map<String, Supplier<Transport>> transports = new LinkedHashMap<>();
         transports.put("Netty", () -> NettyTransport.builder().maxConnectionsPerHost(concurrency).build());
         transports.put("JDK", Transports::jdk);
+        transports.put("JDK-h1", () -> Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)));
         Map<String, List<ClosedLoop.Result>> results = new LinkedHashMap<>();
         try (HelloServer server = new HelloServer(1, bodyBytes)) {
             Request request = Request.get("http://127.0.0.1:" + server.port() + "/hello");
@@ -62,16 +64,22 @@ public final class TransportBenchmark {
                     median(runs, r -> (double) r.bytesPerRequest()),
                     runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.requestsPerSecond())).toList());
         }
-        List<Double> ratios = new ArrayList<>();
         List<ClosedLoop.Result> netty = results.get("Netty");
-        List<ClosedLoop.Result> jdk = results.get("JDK");
-        for (int i = 0; i < rounds; i++) {
-            ratios.add(netty.get(i).requestsPerSecond() / jdk.get(i).requestsPerSecond());
+        System.out.println();
+        for (Map.Entry<String, List<ClosedLoop.Result>> other : results.entrySet()) {
+            if (other.getKey().equals("Netty")) {
+                continue;
+            }
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                ratios.add(netty.get(i).requestsPerSecond() / other.getValue().get(i).requestsPerSecond());
+            }
+            System.out.printf(Locale.ROOT, "Netty / %s requests/s, per round: %s; median %.2f; %s / Netty CPU per request: %.2f%n",
+                    other.getKey(), ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                    median(ratios, r -> r), other.getKey(),
+                    median(other.getValue(), ClosedLoop.Result::cpuMicrosPerRequest)
+                            / median(netty, ClosedLoop.Result::cpuMicrosPerRequest));
         }
-        System.out.printf(Locale.ROOT, "%nNetty / JDK requests/s, per round: %s; median %.2f%n",
-                ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), median(ratios, r -> r));
-        System.out.printf(Locale.ROOT, "JDK / Netty client CPU per request (median): %.2f%n",
-                median(jdk, ClosedLoop.Result::cpuMicrosPerRequest) / median(netty, ClosedLoop.Result::cpuMicrosPerRequest));
     }
 
     private static <T> double median(List<T> values, Function<T, Double> metric) {
