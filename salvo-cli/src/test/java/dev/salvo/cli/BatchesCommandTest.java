@@ -3,33 +3,22 @@ package dev.salvo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.server.SalvoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BatchesCommandTest {
     private static final String TIME = "\\d+\\.\\d\\d";
-    private static SalvoServer server;
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.quick();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theSeedsBatchesRunConcurrentlyInOrderWithinEach() throws IOException {
@@ -76,6 +65,14 @@ class BatchesCommandTest {
         assertTrue(run.out().stream().anyMatch(l -> Pattern.matches("\\*\\* Batch #0 failed: " + TIME, l)), run::toString);
         assertTrue(run.out().stream().noneMatch(l -> l.startsWith("Batch #0 -- URL #1")), run::toString);
         assertEquals("[[ERR], [200, 200]]", run.out().get(run.out().size() - 1));
+    }
+
+    @Test
+    void theExampleFileIsTheSeedsBatches() {
+        List<List<dev.salvo.client.Request>> batches = dev.salvo.cli.batches.BatchFile.read(Path.of("examples/seed-batches.json"));
+        assertEquals(List.of(2, 3, 2), batches.stream().map(List::size).toList());
+        assertTrue(batches.stream().flatMap(List::stream).allMatch(r -> r.method().equals("POST")
+                && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).equals("{\"test\":\"someData\"}")));
     }
 
     @Test

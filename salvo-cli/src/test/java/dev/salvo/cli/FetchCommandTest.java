@@ -3,29 +3,18 @@ package dev.salvo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.server.SalvoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class FetchCommandTest {
     private static final String TIME = "\\d+\\.\\d\\d";
-    private static SalvoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.quick();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
 
     @Test
     void bothModesPrintTheSeedFormat() {
@@ -58,6 +47,16 @@ class FetchCommandTest {
         run.assertLine(0, "\\*\\*\\*\\* ASYNC \\*\\*\\*\\*").assertLine(6, "\\[200, 200, 200, 200\\]");
         double total = total(run.out().get(5));
         assertTrue(total >= 0.4 && total < 1.5, () -> "four 0.4 s calls at once took " + total);
+    }
+
+    @Test
+    void theJdkTransportPrintsTheSame() {
+        String delay = server.url("/delay/0.2");
+        CliRun run = CliRun.of("fetch", "--transport", "jdk", delay, server.url("/get"));
+        assertEquals(0, run.exitCode(), run::toString);
+        run.assertLine(0, "\\*\\*\\*\\* SYNC \\*\\*\\*\\*").assertLine(4, "\\[200, 200\\]")
+                .assertLine(6, q(server.url("/get")) + " " + TIME).assertLine(7, q(delay) + " " + TIME);
+        CliRun.of("fetch", "--transport", "carrier-pigeon", delay).assertBadInput("carrier-pigeon");
     }
 
     @Test

@@ -3,27 +3,16 @@ package dev.salvo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.server.SalvoServer;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IsbnCommandTest {
     private static final List<String> VARIANTS = List.of("sync_main", "async_main_long",
             "async_main_multi_line_loop", "async_main_sep_tasks");
-    private static SalvoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.quick();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
 
     @Test
     void fourVariantsPrintBooksThenTimings() {

@@ -13,7 +13,7 @@ class MainTest {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode(), run::toString);
         String help = String.join("\n", run.out());
-        for (String command : new String[] {"demo", "fetch", "batches", "isbn", "search", "serve"}) {
+        for (String command : new String[] {"demo", "fetch", "batches", "isbn", "search", "serve", "bench"}) {
             assertTrue(help.contains("  " + command + " "), () -> command + " missing from\n" + help);
         }
         assertTrue(help.contains("--verbose"), help);
@@ -27,7 +27,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "fetch", "batches", "isbn", "search", "serve"})
+    @ValueSource(strings = {"demo", "fetch", "batches", "isbn", "search", "serve", "bench"})
     void everyCommandHasHelpAndVerbose(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode(), run::toString);

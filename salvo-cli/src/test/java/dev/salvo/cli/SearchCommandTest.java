@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salvo.server.SalvoServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SearchCommandTest {
     private static final String ELAPSED = "Elapsed Time: \\d:\\d\\d:\\d\\d\\.\\d{6}";
-    private static SalvoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.quick();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
 
     @Test
     void syncAndAsyncPrintTheSeedsOneLine() {

@@ -3,26 +3,15 @@ package dev.salvo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.server.SalvoServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What is per process: Ctrl-C and the logging set-up, checked on a real {@code salvo} process. */
 class SignalsAndLoggingTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static SalvoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.quick();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
 
     @Test
     void verboseLogsEachCallWithThreadNamesAndRequestIds() throws Exception {

@@ -43,7 +43,7 @@ public final class BatchFile {
     }
 
     /** The batches of a batch document; {@code source} names it in messages. */
-    public static List<List<Request>> parse(String text, String source) {
+    static List<List<Request>> parse(String text, String source) {
         JsonNode root;
         try {
             root = JSON.readTree(text);

@@ -1,8 +1,8 @@
 package dev.salvo.cli.batches;
 
-import dev.salvo.cli.scenario.Scenario;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
+import dev.salvo.cli.scenario.SeedScenario;
 import dev.salvo.client.Request;
 import java.util.Collections;
 import java.util.List;
@@ -12,23 +12,13 @@ import java.util.List;
  * takes no time, so each goes to {@code /delay/0.1} (which echoes like {@code /post}) to stand for
  * the internet round trip the seed measured (0.02–0.15 s).
  */
-public final class BatchesScenario implements Scenario {
+public final class BatchesScenario extends SeedScenario {
+    public BatchesScenario() {
+        super("S3", "sequential batches, run concurrently (seed 001)",
+                "Order inside a batch is kept by chaining its steps; independent batches still overlap.");
+    }
+
     private static final int[] SIZES = {2, 3, 2};
-
-    @Override
-    public String id() {
-        return "S3";
-    }
-
-    @Override
-    public String title() {
-        return "sequential batches, run concurrently (seed 001)";
-    }
-
-    @Override
-    public String lesson() {
-        return "Order inside a batch is kept by chaining its steps; independent batches still overlap.";
-    }
 
     @Override
     public ScenarioResult run(ScenarioContext context) {

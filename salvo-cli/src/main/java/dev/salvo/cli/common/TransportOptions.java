@@ -22,7 +22,7 @@ public final class TransportOptions {
             @Override
             Transport create(int connections) {
                 return NettyTransport.builder().connectTimeout(CONNECT_TIMEOUT).maxConnectionsPerHost(connections)
-                        .closeTimeout(CLOSE_TIMEOUT).build();
+                        .closeTimeout(IO_CLOSE_TIMEOUT).build();
             }
         },
         /** The JDK's {@code HttpClient}. */
@@ -36,27 +36,15 @@ public final class TransportOptions {
         abstract Transport create(int connections);
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long closing lets calls in flight finish: short, so Ctrl-C is quick. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+    /** How long closing Netty waits for its I/O threads; thousands of connections take a moment. */
+    private static final Duration IO_CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
     @Option(names = "--transport", paramLabel = "KIND", defaultValue = "netty",
             description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Kind kind = Kind.netty;
-
-    public TransportOptions() {
-    }
-
-    /** Options naming {@code kind}, for code that builds clients without a command line. */
-    public static TransportOptions of(Kind kind) {
-        TransportOptions options = new TransportOptions();
-        options.kind = kind;
-        return options;
-    }
-
-    /** The default, as the CLI runs it. */
-    public static TransportOptions defaults() {
-        return new TransportOptions();
-    }
 
     /** A new session with at most {@code maxInFlight} calls at once (to any one host, too). */
     public HttpSession open(int maxInFlight, EventListener listener) {

@@ -32,19 +32,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code salvo demo}: every seed replayed offline, slow way then concurrent way, with a summary. */
 @Command(name = "demo", sortOptions = false,
-        description = {"Replay the seed scenarios S1-S6 against the embedded server, sequential then concurrent,",
-            "in the seeds' own output formats, then a summary table (about a minute at scale 1)."})
+        description = {"Replay the seed scenarios S1-S6 on the embedded server, the slow way then the concurrent way,",
+            "in the seeds' own output formats; then a summary table. About a minute at scale 1."})
 public final class DemoCommand implements Callable<Integer> {
     /** Seconds the whole demo takes at scale 1, roughly, for the announcement line. */
     private static final double SECONDS_AT_SCALE_ONE = 50;
     private static final double MAX_SCALE = 5;
+    private static final List<String> WARM_UP_PATHS = List.of("/get", "/delay/0.01", "/?cost=0.01",
+            "/books/v1/volumes?q=isbn:9780007355143");
     private static final List<Scenario> SCENARIOS = List.of(new SearchScenario(), new FetchScenario(),
             new BatchesScenario(), new IsbnScenario(), new StrategiesScenario(), new PromiseScenario());
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--only", paramLabel = "S1,S4", split = ",", description = "Run only these scenarios.")
+    @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these scenarios, e.g. --only S1,S4.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
@@ -76,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .booksLatency(scaled(0.5)).searchJobTime(scaled(0.25)).build());
         try (server) {
             output.line("Embedded server: " + server.base() + " (strategy async)");
+            server.warmUp(transport, WARM_UP_PATHS);
             ScenarioContext context = new ScenarioContext(output, scale, transport, server);
             for (Scenario scenario : chosen) {
                 output.line("");

@@ -1,8 +1,8 @@
 package dev.salvo.cli.fetch;
 
-import dev.salvo.cli.scenario.Scenario;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
+import dev.salvo.cli.scenario.SeedScenario;
 import dev.salvo.client.Request;
 import java.util.List;
 
@@ -10,20 +10,10 @@ import java.util.List;
  * S2: three ordinary pages, then {@code /delay/1} three times, sync then async. The pages stand
  * for the seed's three web pages; the delays are scaled.
  */
-public final class FetchScenario implements Scenario {
-    @Override
-    public String id() {
-        return "S2";
-    }
-
-    @Override
-    public String title() {
-        return "sync vs async URL list (seed 001)";
-    }
-
-    @Override
-    public String lesson() {
-        return "Sequential waits add up; concurrent waits overlap, so the total is the longest call plus a little.";
+public final class FetchScenario extends SeedScenario {
+    public FetchScenario() {
+        super("S2", "sync vs async URL list (seed 001)",
+                "Sequential waits add up; concurrent waits overlap, so the total is the longest call plus a little.");
     }
 
     @Override

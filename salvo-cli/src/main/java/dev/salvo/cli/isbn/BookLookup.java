@@ -23,6 +23,7 @@ final class BookLookup {
     private final String booksUrl;
     private final Output output;
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
 
     /**
      * @param client   the blocking client, the seed's {@code requests}
@@ -47,7 +48,13 @@ final class BookLookup {
             output.line(index + ": error: " + OneLineErrors.describe(e));
         } finally {
             timeline.record(request.toString(), queuedNanos, start, System.nanoTime(), failed);
+            done.incrementAndGet();
         }
+    }
+
+    /** Lookups finished so far. */
+    int done() {
+        return done.get();
     }
 
     /** Lookups that failed so far. */

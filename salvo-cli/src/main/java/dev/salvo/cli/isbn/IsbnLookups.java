@@ -32,7 +32,7 @@ final class IsbnLookups {
         BookLookup lookup = new BookLookup(Transports.urlConnection(Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 server.url("/books/v1/volumes"), output);
         List<IsbnVariants.Timing> timings;
-        try (Output.Progress progress = output.progress(() -> "isbn lookups")) {
+        try (Output.Progress progress = output.progress(() -> "isbn: " + lookup.done() + "/" + 4 * isbns.size() + " lookups")) {
             timings = new IsbnVariants(lookup, isbns).runAll();
         }
         output.line("");

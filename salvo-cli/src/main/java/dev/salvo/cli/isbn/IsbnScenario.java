@@ -1,25 +1,15 @@
 package dev.salvo.cli.isbn;
 
-import dev.salvo.cli.scenario.Scenario;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
+import dev.salvo.cli.scenario.SeedScenario;
 import java.util.List;
 
 /** S4: the seed's 14 lookups four ways; sequential = sync_main, concurrent = async_main_sep_tasks. */
-public final class IsbnScenario implements Scenario {
-    @Override
-    public String id() {
-        return "S4";
-    }
-
-    @Override
-    public String title() {
-        return "blocking library made concurrent: ISBN lookups (seed 002)";
-    }
-
-    @Override
-    public String lesson() {
-        return "Handing a blocking call to an executor only helps if you submit them all before you wait.";
+public final class IsbnScenario extends SeedScenario {
+    public IsbnScenario() {
+        super("S4", "blocking library made concurrent: ISBN lookups (seed 002)",
+                "Handing a blocking call to an executor only helps if you submit them all before you wait.");
     }
 
     @Override

@@ -103,6 +103,7 @@ final class IsbnVariants {
         Timeline timeline = new Timeline(name);
         long start = System.nanoTime();
         body.run(timeline);
-        return new Timing(name, Elapsed.since(start), timeline.finish());
+        Elapsed elapsed = Elapsed.since(start);
+        return new Timing(name, elapsed, timeline.finish(elapsed));
     }
 }

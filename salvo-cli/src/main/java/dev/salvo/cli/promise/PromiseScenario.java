@@ -4,9 +4,9 @@ import dev.salvo.cli.common.Elapsed;
 import dev.salvo.cli.common.HttpSession;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
-import dev.salvo.cli.scenario.Scenario;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
+import dev.salvo.cli.scenario.SeedScenario;
 import dev.salvo.cli.timeline.Run;
 import dev.salvo.cli.timeline.Timeline;
 import dev.salvo.client.EventListener;
@@ -29,23 +29,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * port shows that {@code request()} returns at once, the callback runs on a worker, and the error
  * surfaces when the response is accessed.
  */
-public final class PromiseScenario implements Scenario {
+public final class PromiseScenario extends SeedScenario {
+    public PromiseScenario() {
+        super("S6", "promise-returning client, bounded workers (seed 004)",
+                "Futures return at once; the worker bound sets the pace (8 on 5 workers = 2 rounds); errors wait for access.");
+    }
+
     private static final double DELAY_SECONDS = 0.5;
-
-    @Override
-    public String id() {
-        return "S6";
-    }
-
-    @Override
-    public String title() {
-        return "promise-returning client, bounded workers (seed 004)";
-    }
-
-    @Override
-    public String lesson() {
-        return "Futures return at once; the worker bound sets the pace (8 on 5 workers = 2 rounds); errors wait for access.";
-    }
 
     @Override
     public ScenarioResult run(ScenarioContext context) throws IOException {
@@ -71,7 +61,8 @@ public final class PromiseScenario implements Scenario {
         int failures = 0;
         Elapsed elapsed;
         try (ExecutorService pool = workerPool(workers);
-             HttpSession session = context.transport().open(workers, timeline, pool)) {
+             HttpSession session = context.transport().open(workers, timeline, pool);
+             Output.Progress progress = output.progress(() -> label)) {
             long start = System.nanoTime();
             List<CompletableFuture<Response>> promises = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -89,7 +80,7 @@ public final class PromiseScenario implements Scenario {
         }
         output.line(String.format(Locale.ROOT, "Total time: %s (%.1f delays)", elapsed.twoDecimals(),
                 elapsed.seconds() / delay));
-        return new Round(elapsed, timeline.finish(), failures);
+        return new Round(elapsed, timeline.finish(elapsed), failures);
     }
 
     private static void errorsOnAccess(ScenarioContext context) throws IOException {

@@ -3,7 +3,6 @@ package dev.salvo.cli.scenario;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.ServerTarget;
 import dev.salvo.cli.common.TransportOptions;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -24,13 +23,9 @@ public record ScenarioContext(Output output, double scale, TransportOptions tran
         }
     }
 
-    /** {@code seconds} of the seed's world at this scale. */
-    public Duration scaled(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * scale * 1e9));
-    }
 
-    /** {@code seconds} at this scale, as the path segment of {@code /delay/{d}}. */
+    /** {@code seconds} at this scale, as the path segment of {@code /delay/{d}}: {@code 1}, {@code 0.25}. */
     public String delaySeconds(double seconds) {
-        return String.format(java.util.Locale.ROOT, "%.3f", seconds * scale);
+        return String.format(java.util.Locale.ROOT, "%.3f", seconds * scale).replaceAll("\\.?0+$", "");
     }
 }

@@ -40,9 +40,4 @@ public record ScenarioResult(String id, String title, String lesson, Elapsed seq
     public double speedup() {
         return concurrent.nanos() == 0 ? 0 : (double) sequential.nanos() / concurrent.nanos();
     }
-
-    /** Requests made over all runs. */
-    public int requests() {
-        return runs.stream().mapToInt(run -> run.bars().size()).sum();
-    }
 }

@@ -63,7 +63,7 @@ final class SearchRun {
             }
             Elapsed elapsed = Elapsed.since(start);
             output.line("Elapsed Time: " + elapsed.clock());
-            return new Result(elapsed, timeline.finish());
+            return new Result(elapsed, timeline.finish(elapsed));
         }
     }
 

@@ -1,29 +1,19 @@
 package dev.salvo.cli.search;
 
-import dev.salvo.cli.scenario.Scenario;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
+import dev.salvo.cli.scenario.SeedScenario;
 import java.util.List;
 
 /** S1: 22 searches sync, then on a pool of 16, through the same SDK code. */
-public final class SearchScenario implements Scenario {
+public final class SearchScenario extends SeedScenario {
+    public SearchScenario() {
+        super("S1", "search jobs, sync vs async (seed 000)",
+                "A pluggable transport lets unchanged blocking SDK code run concurrently (16, then 6).");
+    }
+
     private static final int SEARCHES = 22;
     private static final int POOL = 16;
-
-    @Override
-    public String id() {
-        return "S1";
-    }
-
-    @Override
-    public String title() {
-        return "search jobs, sync vs async (seed 000)";
-    }
-
-    @Override
-    public String lesson() {
-        return "A pluggable transport lets unchanged blocking SDK code run concurrently (16, then 6).";
-    }
 
     @Override
     public ScenarioResult run(ScenarioContext context) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.salvo.cli.timeline;
 
+import dev.salvo.cli.common.Elapsed;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.EventListener;
 import java.util.ArrayList;
@@ -39,14 +40,14 @@ public final class Timeline implements EventListener {
         calls.put(manualIds.getAndIncrement(), times);
     }
 
-    /** The run so far, its elapsed time measured now; calls not yet ended end now. */
-    public Run finish() {
+    /** The run, which took {@code elapsed} as its caller measured it; calls not yet ended end now. */
+    public Run finish(Elapsed elapsed) {
         long now = System.nanoTime();
         List<Map.Entry<Long, Times>> entries = new ArrayList<>(calls.entrySet());
         entries.sort(Map.Entry.comparingByKey());
         List<Bar> bars = entries.stream().map(e -> e.getValue().toBar(origin, now))
                 .sorted(Comparator.comparingLong(Bar::queued)).toList();
-        return new Run(label, now - origin, bars);
+        return new Run(label, elapsed.nanos(), bars);
     }
 
     /** Phase times of one call; the first STARTED counts (retries and redirects stay in one bar). */
