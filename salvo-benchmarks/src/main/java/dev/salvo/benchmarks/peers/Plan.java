@@ -61,7 +61,7 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
         List<Peer> peers = ALTERNATION;
         List<Integer> levels = List.of(1, 16, 64, 256);
         List<String> paths = List.of("/get", "/bytes/1024");
-        int reps = quick ? 1 : 5;
+        int reps = quick ? 1 : 7;
         int requests = 0;
         Path out = Path.of("docs/benchmarks/clients.md");
         List<String> flags = new ArrayList<>();

@@ -90,7 +90,9 @@ public final class ProfileSummary {
                     }
                 }
             }
-            table("callees of " + target, callees);
+            int total = inclusive.getOrDefault(target, 0);
+            table(String.format(Locale.ROOT, "callees of %s (%d samples, %.1f%% inclusive)", target, total,
+                    100.0 * total / Math.max(1, stacks.size())), callees);
         }
     }
 
