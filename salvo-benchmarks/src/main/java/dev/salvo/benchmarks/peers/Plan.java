@@ -63,7 +63,8 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
         List<String> paths = List.of("/get", "/bytes/1024");
         int reps = quick ? 1 : 7;
         int requests = 0;
-        Path out = Path.of("docs/benchmarks/clients.md");
+        // a smoke run never overwrites the published report unless told to
+        Path out = Path.of(quick ? "salvo-benchmarks/target/clients-quick.md" : "docs/benchmarks/clients.md");
         List<String> flags = new ArrayList<>();
         String command = "bench/clients.sh" + (quick ? " --quick" : "");
         for (int i = 0; i < args.length; i++) {
