@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Writes docs/benchmarks/clients.md from one run's {@link Measurements}: how it was measured, one
  * table per path (rows {@code | client | concurrency | requests/s | p50 ms | p99 ms | B/request |}),
- * Salvo's overhead over its transports, the goals, and every raw run. Whatever follows the
+ * CPU per request, Salvo's overhead over its transports, the goals, and every raw run. Whatever follows the
  * {@link #NOTES_MARKER} line in the existing file (the hand-written analysis) is kept.
  */
 final class ClientsReport {
@@ -37,6 +37,7 @@ final class ClientsReport {
         for (String path : plan.paths()) {
             report.table(path);
         }
+        report.cpu();
         report.overhead();
         report.goals();
         report.rawRuns();
@@ -120,6 +121,35 @@ final class ClientsReport {
             md.append(errors);
             line("");
         }
+    }
+
+    private void cpu() {
+        line("## Client CPU per request");
+        line("");
+        line("The client JVM's CPU µs per request (median of the runs of each cell), every client measured: on "
+                + "two cores shared with the server, the figure that bounds requests/s.");
+        line("");
+        StringBuilder header = new StringBuilder("| client |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String path : plan.paths()) {
+            for (int level : plan.levels()) {
+                header.append(' ').append(path).append(" c=").append(level).append(" |");
+                rule.append("---|");
+            }
+        }
+        line(header.toString());
+        line(rule.toString());
+        for (Peer peer : plan.peers()) {
+            StringBuilder row = new StringBuilder("| " + peer.displayName() + " |");
+            for (String path : plan.paths()) {
+                for (int level : plan.levels()) {
+                    row.append(String.format(Locale.ROOT, " %.1f |",
+                            measurements.median(path, level, peer).cpuNanosPerRequest() / 1e3));
+                }
+            }
+            line(row.toString());
+        }
+        line("");
     }
 
     private void overhead() {
