@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Requests/s of Salvo's server on /get vs nginx serving a small static file, same machine, one run.
-#   salvo-server/scripts/bench-vs-nginx.sh [ROUNDS]      (default 3 rounds, alternating, 10 s each)
+#   salvo-server/scripts/bench-vs-nginx.sh [ROUNDS]      (default 5 rounds, alternating, 10 s each)
 # Each round: wrk -t2 -c64 -d10s against nginx, then against Salvo (ASYNC strategy, epoll).
-# Prints a markdown table with every round, the medians and the ratio Salvo/nginx (goal >= 0.8).
+# Prints a markdown table with every round (req/s, ratio, and each server's CPU time per request,
+# which shared machines disturb less than req/s), the medians and the ratio Salvo/nginx (goal >= 0.8).
 # Installs wrk and nginx from Debian when missing. Loopback only; everything it starts is stopped.
 set -euo pipefail
-ROUNDS="${1:-3}"
+ROUNDS="${1:-5}"
+LOAD0="$(cut -d" " -f1-3 /proc/loadavg)"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 . "$HERE/server-launch.sh"
 NGINX_PORT=18481
@@ -46,6 +48,7 @@ events { worker_connections 4096; }
 http {
   access_log off;
   keepalive_requests 1000000;
+  open_file_cache max=16 valid=60s;   # no open/fstat/close per request: a fair, tuned nginx
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location = /get { default_type application/json; alias $WORK/get.json; }
@@ -56,22 +59,34 @@ CONF
 NGINX_PID=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NGINX_PORT/get" && break; sleep 0.1; done
 
-rps() { wrk -t2 -c64 -d"$2" "$1" | awk '/Requests\/sec/ {print $2}'; }
+# server CPU time (user + system, in clock ticks) of a set of pids
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+HZ=$(getconf CLK_TCK)
+NGINX_PIDS=("$NGINX_PID" $(pgrep -P "$NGINX_PID"))
+# one measured run: prints "req/s server-cpu-µs-per-request"
+measure() { # measure URL DURATION PIDS...
+  local url="$1" d="$2"; shift 2
+  local c0 c1 out
+  c0=$(ticks "$@"); out=$(wrk -t2 -c64 -d"$d" "$url"); c1=$(ticks "$@")
+  echo "$out" | awk -v c=$((c1 - c0)) -v hz="$HZ" '
+    /requests in/ {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%s %.1f\n", r, c / hz * 1e6 / n}'
+}
 echo "warming up (JIT) ..." >&2
-rps "http://127.0.0.1:$SALVO_PORT/get" 5s >/dev/null
-rps "http://127.0.0.1:$NGINX_PORT/get" 2s >/dev/null
+measure "http://127.0.0.1:$SALVO_PORT/get" 5s "$SALVO_SERVER_PID" >/dev/null
+measure "http://127.0.0.1:$NGINX_PORT/get" 2s "${NGINX_PIDS[@]}" >/dev/null
 
-nginx_all=(); salvo_all=()
-echo "| round | nginx req/s | salvo req/s | ratio |"
-echo "|---|---|---|---|"
+ratios=(); nginx_all=(); salvo_all=()
+echo "| round | nginx req/s | salvo req/s | ratio | nginx CPU µs/req | salvo CPU µs/req |"
+echo "|---|---|---|---|---|---|"
 for r in $(seq 1 "$ROUNDS"); do
-  n=$(rps "http://127.0.0.1:$NGINX_PORT/get" 10s)
-  s=$(rps "http://127.0.0.1:$SALVO_PORT/get" 10s)
-  nginx_all+=("$n"); salvo_all+=("$s")
-  echo "| $r | $n | $s | $(awk -v a="$s" -v b="$n" 'BEGIN {printf "%.2f", a / b}') |"
+  read -r n nc < <(measure "http://127.0.0.1:$NGINX_PORT/get" 10s "${NGINX_PIDS[@]}")
+  read -r s sc < <(measure "http://127.0.0.1:$SALVO_PORT/get" 10s "$SALVO_SERVER_PID")
+  ratio=$(awk -v a="$s" -v b="$n" 'BEGIN {printf "%.2f", a / b}')
+  ratios+=("$ratio"); nginx_all+=("$n"); salvo_all+=("$s")
+  echo "| $r | $n | $s | $ratio | $nc | $sc |"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-mn=$(median "${nginx_all[@]}"); ms=$(median "${salvo_all[@]}")
-echo "| median | $mn | $ms | $(awk -v a="$ms" -v b="$mn" 'BEGIN {printf "%.2f", a / b}') |"
+echo "| median | $(median "${nginx_all[@]}") | $(median "${salvo_all[@]}") | $(median "${ratios[@]}") | | |"
 echo
-echo "response: $(wc -c < "$WORK/get.json") bytes of JSON; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "response: $(wc -c < "$WORK/get.json") bytes of JSON; $(nproc) cores; load average before: $LOAD0; $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -19,13 +19,15 @@ salvo_server_build() {
 salvo_server_start() {
   local port="$1"; shift
   "$SALVO_JAVA" -Xms256m -Xmx512m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -cp "$SALVO_CP" dev.salvo.server.ServerMain --port "$port" --quiet "$@" >/dev/null 2>&1 &
+    -cp "$SALVO_CP" dev.salvo.server.ServerMain --port "$port" --quiet "$@" \
+    >"$SALVO_ROOT/salvo-server/target/bench-server.log" 2>&1 &
   SALVO_SERVER_PID=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do   # up to 30 s: a loaded 2-core machine starts a JVM slowly
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/get" && return 0
     sleep 0.1
   done
-  echo "server on port $port did not start" >&2
+  echo "server on port $port did not start; its output:" >&2
+  cat "$SALVO_ROOT/salvo-server/target/bench-server.log" >&2
   salvo_server_stop
   return 1
 }

@@ -68,6 +68,14 @@ class BatchesCommandTest {
     }
 
     @Test
+    void theExampleFileIsTheSeedsBatches() {
+        List<List<dev.salvo.client.Request>> batches = dev.salvo.cli.batches.BatchFile.read(Path.of("examples/seed-batches.json"));
+        assertEquals(List.of(2, 3, 2), batches.stream().map(List::size).toList());
+        assertTrue(batches.stream().flatMap(List::stream).allMatch(r -> r.method().equals("POST")
+                && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).equals("{\"test\":\"someData\"}")));
+    }
+
+    @Test
     void malformedJsonIsOneLineWithItsPlace() throws IOException {
         CliRun.of("batches", "-f", file("{\"batches\": [[{\"url\": }]]}")).assertBadInput("malformed JSON at line 1, column");
     }

@@ -52,6 +52,7 @@ final class BatchesRun {
             lastMark.set(b, start);
         }
         List<BatchResult> results = new ArrayList<>();
+        Elapsed total;
         try (HttpSession session = transport.open(batches.size(), timeline);
              Output.Progress progress = output.progress(() -> label + ": " + done.get() + "/" + steps + " requests")) {
             List<List<Batch>> waves = concurrent ? List.of(toBatches(batches))
@@ -72,8 +73,8 @@ final class BatchesRun {
                 }).join());
                 offset += wave.size();
             }
+            total = Elapsed.since(start);
         }
-        Elapsed total = Elapsed.since(start);
         output.line("Total time for all batches: " + total.twoDecimals());
         output.line(StatusList.nested(results.stream().map(BatchesRun::outcomes).toList()));
         int failures = (int) results.stream().filter(r -> !r.isComplete()).count();

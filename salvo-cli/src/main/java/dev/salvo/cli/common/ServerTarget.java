@@ -1,9 +1,12 @@
 package dev.salvo.cli.common;
 
+import dev.salvo.client.EventListener;
+import dev.salvo.client.Request;
 import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,18 @@ public final class ServerTarget implements AutoCloseable {
             return new ServerTarget(trimSlash(uri.toString()), null);
         } catch (URISyntaxException e) {
             throw new BadInputException("--server is not a URL: '" + url + "' (" + e.getReason() + ")", e);
+        }
+    }
+
+    /**
+     * One call to each of {@code paths}, outcomes ignored, so that a measurement does not include
+     * the server's first-call start-up (the embedded server's first {@code /delay} takes 0.7 s more).
+     */
+    public void warmUp(TransportOptions transport, List<String> paths) {
+        try (HttpSession session = transport.open(1, EventListener.NONE)) {
+            for (String path : paths) {
+                session.client().send(Request.get(url(path))).exceptionally(failure -> null).join();
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class TransportOptions {
         abstract Transport create(int connections);
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long closing lets calls in flight finish: short, so Ctrl-C is quick. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
     /** How long closing Netty waits for its I/O threads; thousands of connections take a moment. */

@@ -38,6 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** Seconds the whole demo takes at scale 1, roughly, for the announcement line. */
     private static final double SECONDS_AT_SCALE_ONE = 50;
     private static final double MAX_SCALE = 5;
+    private static final List<String> WARM_UP_PATHS = List.of("/get", "/delay/0.01", "/?cost=0.01",
+            "/books/v1/volumes?q=isbn:9780007355143");
     private static final List<Scenario> SCENARIOS = List.of(new SearchScenario(), new FetchScenario(),
             new BatchesScenario(), new IsbnScenario(), new StrategiesScenario(), new PromiseScenario());
 
@@ -76,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .booksLatency(scaled(0.5)).searchJobTime(scaled(0.25)).build());
         try (server) {
             output.line("Embedded server: " + server.base() + " (strategy async)");
+            server.warmUp(transport, WARM_UP_PATHS);
             ScenarioContext context = new ScenarioContext(output, scale, transport, server);
             for (Scenario scenario : chosen) {
                 output.line("");

@@ -48,7 +48,9 @@ public final class StrategiesScenario extends SeedScenario {
             try (ServerTarget server = ServerTarget.embedded(ServerConfig.builder().strategy(strategy).build());
                  HttpSession session = context.transport().open(CONCURRENCY, timeline);
                  Output.Progress progress = output.progress(() -> "five servers: " + strategy.cliName())) {
-                List<Request> requests = Collections.nCopies(REQUESTS, Request.get(server.url("/?cost=" + cost + "&kind=io")));
+                String path = "/?cost=" + cost + "&kind=io";
+                server.warmUp(context.transport(), List.of(path));
+                List<Request> requests = Collections.nCopies(REQUESTS, Request.get(server.url(path)));
                 long start = System.nanoTime();
                 outcomes = session.client().gatherOutcomes(requests).join();
                 elapsed = Elapsed.since(start);

@@ -2,19 +2,15 @@ package dev.salvo.server.internal;
 
 import dev.salvo.server.internal.http.Exchange;
 import dev.salvo.server.internal.http.ExchangeListener;
-import dev.salvo.server.internal.http.JsonRenderer;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -55,17 +51,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (req.decoderResult().isFailure()) {
-            rejectMalformed(req);
-        } else if (current != null) {
+        if (current != null) {
             pending.add(req);
             ctx.channel().config().setAutoRead(false);
         } else {
-            start(req);
+            serve(req);
         }
     }
 
-    private void start(FullHttpRequest req) {
+    /** Serves the connection's next request; a malformed one ends the connection. */
+    private void serve(FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            rejectMalformed(req);
+            return;
+        }
         Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);
         current = ex;
         server.inFlight().enter();
@@ -100,7 +99,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         }
         FullHttpRequest next = pending.poll();
         if (next != null) {
-            start(next);
+            serve(next);
         } else {
             ctx.channel().config().setAutoRead(true);
         }
@@ -130,11 +129,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
                 ? "request line or headers over the 16 KiB limit"
                 : "malformed request: " + cause.getMessage();
         req.release();
-        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                JsonRenderer.render(ctx.alloc(), JsonRenderer.error(status, detail)));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        FullHttpResponse res = ClosingErrorReply.of(ctx.alloc(), status, detail);
         AccessLog log = server.accessLog();
         if (log != null) {
             log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime());

@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request and its reply. Endpoints read the request, may {@link #spend} work through the
@@ -38,6 +40,7 @@ import java.util.Optional;
  * headers of the GET reply and no body.
  */
 public final class Exchange {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private final long id;
     private final Channel channel;
     private final String origin;
@@ -132,13 +135,19 @@ public final class Exchange {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** Spends {@code work} as the serving strategy says, then runs {@code then}. */
+    /**
+     * Spends {@code work} as the serving strategy says, then runs {@code then}; a failure of
+     * {@code then} still ends in a reply (its {@link HttpError}, or a 500).
+     */
     public void spend(Work work, Runnable then) {
         strategy.spend(work, channel.eventLoop(), () -> {
             try {
                 then.run();
             } catch (HttpError e) {
                 replyError(e.status(), e.detail());
+            } catch (RuntimeException e) {
+                LOG.warn("request {} failed after its work on {}", id, Thread.currentThread().getName(), e);
+                replyError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the endpoint failed: " + e);
             }
         });
     }
