@@ -48,7 +48,8 @@ events { worker_connections 4096; }
 http {
   access_log off;
   keepalive_requests 1000000;
-  open_file_cache max=16 valid=60s;   # no open/fstat/close per request: a fair, tuned nginx
+  open_file_cache max=16 inactive=60s;   # no open/fstat/close per request: a fair, tuned nginx
+  open_file_cache_valid 60s;
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location = /get { default_type application/json; alias $WORK/get.json; }
@@ -57,7 +58,10 @@ http {
 CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" >/dev/null 2>&1 &
 NGINX_PID=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NGINX_PORT/get" && break; sleep 0.1; done
+for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NGINX_PORT/get" && break; sleep 0.1; done
+if ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$NGINX_PORT/get"; then
+  echo "nginx did not start:" >&2; cat "$WORK/logs/error.log" >&2; exit 1
+fi
 
 # server CPU time (user + system, in clock ticks) of a set of pids
 ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -cp … dev.salvo.server.ServerMain [--port N] [--strategy S] [--threads N] [--host H]
  * [--max-duration D] [--max-body BYTES] [--quiet]}. Prints {@code listening on URL} to stdout,
  * one access-log line per request to stderr unless {@code --quiet}; stops cleanly on Ctrl-C.
- * Bad arguments: a one-line message and exit code 2.
+ * Bad arguments: a one-line message and exit code 2; an address that cannot be bound: one line, exit 1.
  */
 public final class ServerMain {
     private ServerMain() {
@@ -23,7 +23,14 @@ public final class ServerMain {
             System.exit(2);
             return;
         }
-        SalvoServer server = SalvoServer.start(config);
+        SalvoServer server;
+        try {
+            server = SalvoServer.start(config);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("salvo-server: " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -39,8 +39,11 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerConfig config;
     private final ServingStrategy strategy;
     private final Router router;
-    /** Null when no access log is configured (checked per request, so no Optional there). */
-    private final AccessLog accessLog;
+    /**
+     * Null when no access log is configured (checked per request, so no Optional there), and
+     * until the start-up warm-up requests are done, so that they are not logged.
+     */
+    private volatile AccessLog accessLog;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -53,7 +56,6 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.strategy = ServingStrategy.create(config.strategy(), config.threads());
         this.router = RouteTable.build(config);
-        this.accessLog = config.accessLog().map(AccessLog::new).orElse(null);
         boolean epoll = Epoll.isAvailable();
         this.acceptor = eventLoops(epoll, 1, "salvo-accept");
         this.workers = eventLoops(epoll, strategy.eventLoopThreads(config.ioThreads()), "salvo-io");
@@ -74,6 +76,8 @@ public final class ServerRuntime implements AutoCloseable {
                     + ": " + cause.getMessage(), cause));
         }
         this.listener = bound.channel();
+        StartupWarmUp.run((InetSocketAddress) listener.localAddress());
+        this.accessLog = config.accessLog().map(AccessLog::new).orElse(null);
         LOG.debug("listening on {} with strategy {} ({})", listener.localAddress(), config.strategy().cliName(),
                 epoll ? "epoll" : "nio");
     }
