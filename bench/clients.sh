@@ -4,7 +4,8 @@
 # /bytes/1024; writes docs/benchmarks/clients.md. A full run takes about 15 minutes on 2 cores.
 # Usage: bench/clients.sh [--quick] [--reps N] [--clients salvo-netty,ahc,...] [--levels 1,16,64,256]
 #                         [--paths /get,/bytes/1024] [--out FILE] [--worker-flag JVMFLAG]...
-#   --quick  smoke run: one repetition, a tenth of the requests (a few minutes)
+#   --quick  smoke run: one repetition, a tenth of the requests (about two minutes); writes
+#            salvo-benchmarks/target/clients-quick.md unless --out says otherwise
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh

@@ -9,8 +9,8 @@
 #
 # Knobs (environment): CONNECTIONS (64), DURATION seconds (10), THREADS for the tools that take a
 # thread count (1), NGINX_WORKERS (1), PORT (18080), WARMUP for salvo (2s; the C and Go tools need
-# none), TOOLS (the tools to run, in order), ROUNDS (3: every tool runs once per round, in turn, and
-# the table shows the median of the rounds), MVN_ARGS (extra Maven arguments for the build).
+# none), TOOLS (the tools to run), ROUNDS (3: every tool runs once per round, each round starting one
+# tool later, and the table shows the median of the rounds), MVN_ARGS (extra Maven arguments for the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-64}
@@ -39,12 +39,7 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 }
 
-build_salvo() {
-  . bin/find-jdk.sh
-  echo "Building salvo-cli…" >&2
-  # shellcheck disable=SC2086
-  mvn -B -q -ntp -DskipTests package -pl salvo-cli -am ${MVN_ARGS:-} >&2
-}
+. bench/salvo-java.sh
 
 work=$(mktemp -d /tmp/salvo-compare.XXXXXX)
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
@@ -81,7 +76,23 @@ CONF
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
 url="http://127.0.0.1:$PORT/hello.txt"
-declare -A RPS P99 CMD ALL_RPS ALL_P99
+declare -A RPS P99 CMD ALL_RPS ALL_P99 ALL_CPU
+
+# CPU time per request, a figure that a busy machine disturbs far less than requests/s: perf stat
+# counts the tool's task-clock over a window in the middle of its run (after salvo's warmup).
+# $1 = tool, $2 = a pgrep -f pattern for its process, $3 = seconds to wait before counting.
+cpu_window=$(( DURATION > 4 ? DURATION - 3 : 1 ))
+sample_cpu() {
+  command -v perf >/dev/null 2>&1 || return 0
+  ( sleep "$3"
+    local pid; pid=$(pgrep -n -f "$2") || exit 0
+    perf stat -x, -e task-clock -p "$pid" -- sleep "$cpu_window" 2> "$work/cpu.$1" >/dev/null || true ) &
+}
+cpu_per_request() { # $1 = tool; prints µs of CPU per request, or n/a
+  local ms; ms=$(awk -F, '/task-clock/ { print $1 }' "$work/cpu.$1" 2>/dev/null)
+  rm -f "$work/cpu.$1"
+  awk -v ms="$ms" -v rps="${RPS[$1]}" -v w="$cpu_window" 'BEGIN { if (ms == "" || rps + 0 <= 0) print "n/a"; else printf "%.1f", ms * 1000 / (rps * w) }'
+}
 
 run_wrk() {
   CMD[wrk]="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $url"
@@ -108,7 +119,7 @@ run_ab() {
   P99[ab]=$(awk '$1 == "99%" { print $2 }' <<<"$out")
 }
 run_salvo() {
-  local java_cmd="$JAVA_HOME/bin/java ${SALVO_JAVA_OPTS:-} -cp salvo-cli/target/salvo-cli.jar:salvo-cli/target/lib/* dev.salvo.cli.bench.BenchCommand"
+  local java_cmd="$SALVO_JAVA -cp $SALVO_CP dev.salvo.cli.bench.BenchCommand"
   CMD[salvo]="salvo bench -c $CONNECTIONS -d ${DURATION}s --warmup $WARMUP --threads $THREADS $url"
   $java_cmd -c "$CONNECTIONS" -d "${DURATION}s" --warmup "$WARMUP" --threads "$THREADS" --json "$work/salvo.json" "$url" \
     > "$work/salvo.txt"
@@ -121,14 +132,24 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 install_missing
-build_salvo
+salvo_build
 start_nginx
 echo "Target $url (256 bytes), $CONNECTIONS connections, ${DURATION}s each, $THREADS thread(s) where a tool takes a count, nginx $NGINX_WORKERS worker(s), $(nproc) cores" >&2
+read -ra tool_list <<<"$TOOLS"
 for round in $(seq "$ROUNDS"); do
-  for tool in $TOOLS; do
+  # each round starts one tool later, so that no tool always runs first or last
+  shift_by=$(( (round - 1) % ${#tool_list[@]} ))
+  for tool in "${tool_list[@]:shift_by}" "${tool_list[@]:0:shift_by}"; do
     echo "round $round: $tool…" >&2
+    case $tool in
+      salvo) sample_cpu salvo "dev.salvo.cli.bench.BenchCommand" "$(( ${WARMUP%s} + 2 ))" ;;
+      *) sample_cpu "$tool" "^$tool " 1 ;;
+    esac
     "run_$tool"
-    echo "  ${RPS[$tool]} req/s, p99 ${P99[$tool]} ms" >&2
+    wait
+    cpu=$(cpu_per_request "$tool")
+    ALL_CPU[$tool]="${ALL_CPU[$tool]:-} $cpu"
+    echo "  ${RPS[$tool]} req/s, p99 ${P99[$tool]} ms, $cpu µs CPU per request" >&2
     ALL_RPS[$tool]="${ALL_RPS[$tool]:-} $(printf '%.0f' "${RPS[$tool]}")"
     ALL_P99[$tool]="${ALL_P99[$tool]:-} ${P99[$tool]}"
     sleep 1
@@ -139,9 +160,10 @@ for tool in $TOOLS; do
   P99[$tool]=$(median <<<"${ALL_P99[$tool]}")
 done
 
-printf '\nmedian of %s round(s)\n%-8s %14s %12s   %-40s %s\n' "$ROUNDS" tool "requests/s" "p99 (ms)" "all rounds (req/s)" command
+printf '\nmedian of %s round(s)\n%-8s %12s %10s %14s   %-26s %s\n' "$ROUNDS" tool "requests/s" "p99 (ms)" "CPU µs/req" "all rounds (req/s)" command
 for tool in $TOOLS; do
-  printf '%-8s %14.1f %12s   %-40s %s\n' "$tool" "${RPS[$tool]}" "${P99[$tool]}" "${ALL_RPS[$tool]# }" "${CMD[$tool]}"
+  printf '%-8s %12.0f %10s %14s   %-26s %s\n' "$tool" "${RPS[$tool]}" "${P99[$tool]}" "$(median <<<"${ALL_CPU[$tool]}")" \
+    "${ALL_RPS[$tool]# }" "${CMD[$tool]}"
 done
 if [[ " $TOOLS " == *" salvo "* ]]; then
   echo

@@ -5,17 +5,15 @@
 # docs/img/coordinated-omission.svg. Needs the jars: ./build package (or MVN_ARGS for the build here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. bin/find-jdk.sh
 PORT=${PORT:-18082}
-# shellcheck disable=SC2086
-mvn -B -q -ntp -DskipTests package -pl salvo-cli -am ${MVN_ARGS:-} >&2
-cp="salvo-cli/target/salvo-cli.jar:salvo-cli/target/lib/*"
+. bench/salvo-java.sh
+salvo_build
 work=$(mktemp -d /tmp/salvo-co.XXXXXX)
-"$JAVA_HOME/bin/java" -cp "$cp" dev.salvo.server.ServerMain --port "$PORT" --quiet > "$work/server.out" 2>&1 &
+$SALVO_JAVA -cp "$SALVO_CP" dev.salvo.server.ServerMain --port "$PORT" --quiet > "$work/server.out" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-"$JAVA_HOME/bin/java" -cp "$cp" dev.salvo.cli.bench.BenchCommand -R 1000 -c 4 -d 5s --warmup 0s \
+$SALVO_JAVA -cp "$SALVO_CP" dev.salvo.cli.bench.BenchCommand -R 1000 -c 4 -d 5s --warmup 0s \
   --html "$work/co.html" "http://127.0.0.1:$PORT/fault/stall-once/1000?key=$RANDOM"
 mkdir -p docs/img
 python3 - "$work/co.html" docs/img/coordinated-omission.svg <<'PY'

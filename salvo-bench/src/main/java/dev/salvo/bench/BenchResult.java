@@ -101,14 +101,15 @@ public record BenchResult(BenchConfig config, Duration duration, long requests, 
         return uncorrectedLatency.getTotalCount() == 0 ? 0 : uncorrectedLatency.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    /** True for an open-model run that sent less than {@link #RATE_REACHED_SHARE} of its target rate. */
+    /**
+     * True for an open-model run that completed less than {@link #RATE_REACHED_SHARE} of its target
+     * rate, or missed more than the rest of its due sends.
+     */
     public boolean rateMissed() {
-        if (!config.isOpenModel()) {
+        if (!config.isOpenModel() || durationSeconds() <= 0) {
             return false;
         }
-        double seconds = durationSeconds();
-        double due = seconds * config.rate();
-        return due >= 1 && (missedSends > (1 - RATE_REACHED_SHARE) * due
-                || requests < RATE_REACHED_SHARE * Math.min(due, config.requests().orElse(Long.MAX_VALUE)));
+        double due = durationSeconds() * config.rate();
+        return requestsPerSecond() < RATE_REACHED_SHARE * config.rate() || missedSends > (1 - RATE_REACHED_SHARE) * due;
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
  * stays the caller's to close after the run.
  *
  * <pre>{@code
- * try (Transport transport = BenchTransports.create(BenchTransports.Kind.NETTY, 64, 2)) {
+ * try (Transport transport = LoadTransport.NETTY.open(64, 2, true, Duration.ofSeconds(5))) {
  *     BenchRun run = BenchRun.start(BenchConfig.builder(Request.get(url)).duration(Duration.ofSeconds(10)).build(),
  *             transport);
  *     System.out.print(TextReport.render(run.await()));

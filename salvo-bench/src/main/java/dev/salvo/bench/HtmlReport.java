@@ -2,9 +2,6 @@ package dev.salvo.bench;
 
 import dev.salvo.bench.internal.LatencyBuckets;
 import dev.salvo.bench.internal.SvgChart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +41,7 @@ public final class HtmlReport {
 
     /** Writes the page to {@code file}, replacing it. */
     public static void write(BenchResult result, Path file) {
-        try {
-            Files.writeString(file, render(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        TextReport.writeFile(file, render(result));
     }
 
     private static String percentileChart(BenchResult result) {

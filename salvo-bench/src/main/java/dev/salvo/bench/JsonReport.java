@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 
@@ -86,11 +83,7 @@ public final class JsonReport {
 
     /** Writes the report to {@code file}, replacing it. */
     public static void write(BenchResult result, Path file) {
-        try {
-            Files.writeString(file, render(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        TextReport.writeFile(file, render(result));
     }
 
     private static ObjectNode latency(Histogram h) {

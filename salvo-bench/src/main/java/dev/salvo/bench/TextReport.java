@@ -2,6 +2,10 @@ package dev.salvo.bench;
 
 import dev.salvo.bench.internal.DurationText;
 import dev.salvo.bench.internal.LatencyBuckets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +51,20 @@ public final class TextReport {
         out.append('\n');
         histogram(out, result.latency());
         return out.toString();
+    }
+
+    /** Writes the report to {@code file}, replacing it. */
+    public static void write(BenchResult result, Path file) {
+        writeFile(file, render(result));
+    }
+
+    /** Writes one report's text, UTF-8; a failure names the file. */
+    static void writeFile(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String model(BenchResult result) {

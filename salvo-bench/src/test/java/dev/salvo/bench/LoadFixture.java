@@ -18,7 +18,7 @@ abstract class LoadFixture {
     @BeforeAll
     static void startServer() {
         server = SalvoServer.start(ServerConfig.builder().accessLog(line -> SEEN.incrementAndGet()).build());
-        transport = LoadTransport.NETTY.open(64, 1, true, Duration.ofSeconds(2));
+        transport = LoadTransport.NETTY.open(256, 1, true, Duration.ofSeconds(2));
     }
 
     @AfterAll

@@ -67,6 +67,13 @@ class NettyTransportTest {
     }
 
     @Test
+    void nonAsciiInPathAndQueryIsSentPercentEncoded() throws Exception {
+        Response response = send(transport, Request.get(server.url("/echo/ü?q=grüße")));
+        assertEquals("/echo/%C3%BC", response.headers().first("X-Echo-Path").orElseThrow());
+        assertEquals("q=gr%C3%BC%C3%9Fe", response.headers().first("X-Echo-Query").orElseThrow());
+    }
+
+    @Test
     void emptyPostSaysContentLengthZero() throws Exception {
         Response response = send(transport, Request.newBuilder(server.url("/echo")).POST(new byte[0]).build());
         assertEquals("0", response.headers().first("X-Echo-Content-length").orElseThrow());

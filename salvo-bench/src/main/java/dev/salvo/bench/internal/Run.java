@@ -44,7 +44,7 @@ public final class Run {
         this.transport = transport;
         this.request = config.request();
         this.count = config.requests().orElse(0);
-        this.permits = new AtomicLong(count > 0 ? count : Long.MAX_VALUE);
+        this.permits = new AtomicLong(count);
         this.timeoutNanos = config.timeout().toNanos();
         this.slots = new Slot[config.connections()];
         for (int i = 0; i < slots.length; i++) {
@@ -113,7 +113,7 @@ public final class Run {
 
     /** Takes the right to send one more measured request; false once a counted run has sent them all. */
     boolean claimPermit() {
-        return permits.getAndDecrement() > 0;
+        return count == 0 || permits.getAndDecrement() > 0;
     }
 
     /** Sends on {@code slot}; completion comes back through {@link #completed}. */

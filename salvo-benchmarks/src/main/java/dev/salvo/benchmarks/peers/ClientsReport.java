@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Writes docs/benchmarks/clients.md from one run's {@link Measurements}: how it was measured, one
  * table per path (rows {@code | client | concurrency | requests/s | p50 ms | p99 ms | B/request |}),
- * Salvo's overhead over its transports, the goals, and every raw run. Whatever follows the
+ * CPU per request, Salvo's overhead over its transports, the goals, and every raw run. Whatever follows the
  * {@link #NOTES_MARKER} line in the existing file (the hand-written analysis) is kept.
  */
 final class ClientsReport {
@@ -37,6 +37,7 @@ final class ClientsReport {
         for (String path : plan.paths()) {
             report.table(path);
         }
+        report.cpu();
         report.overhead();
         report.goals();
         report.rawRuns();
@@ -122,6 +123,35 @@ final class ClientsReport {
         }
     }
 
+    private void cpu() {
+        line("## Client CPU per request");
+        line("");
+        line("The client JVM's CPU µs per request (median of the runs of each cell), every client measured: on "
+                + "two cores shared with the server, the figure that bounds requests/s.");
+        line("");
+        StringBuilder header = new StringBuilder("| client |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String path : plan.paths()) {
+            for (int level : plan.levels()) {
+                header.append(' ').append(path).append(" c=").append(level).append(" |");
+                rule.append("---|");
+            }
+        }
+        line(header.toString());
+        line(rule.toString());
+        for (Peer peer : plan.peers()) {
+            StringBuilder row = new StringBuilder("| " + peer.displayName() + " |");
+            for (String path : plan.paths()) {
+                for (int level : plan.levels()) {
+                    row.append(String.format(Locale.ROOT, " %.1f |",
+                            measurements.median(path, level, peer).cpuNanosPerRequest() / 1e3));
+                }
+            }
+            line(row.toString());
+        }
+        line("");
+    }
+
     private void overhead() {
         line("## Salvo's overhead over its own transport");
         line("");
@@ -130,9 +160,11 @@ final class ClientsReport {
                 + "Δ is the median over repetitions of (Salvo − bare), each pair run next to each other. "
                 + "Wall µs/request is 10⁶ ÷ requests/s (on this CPU-bound machine it tracks the CPU per request "
                 + "÷ cores); CPU µs/request is the client JVM's CPU time per request, the cost that does not "
-                + "depend on how busy the server was. The row \"Netty, direct callbacks\" is Salvo with "
-                + "`callbackExecutor(Runnable::run)`: futures complete on the I/O thread, so the difference "
-                + "between it and \"Netty\" is the cost of the hop to the default virtual-thread callback executor.");
+                + "depend on how busy the server was. Two diagnostic rows split Salvo's cost: \"Netty, direct "
+                + "callbacks\" is Salvo with `callbackExecutor(Runnable::run)` (futures complete on the I/O thread: "
+                + "what remains is the engine itself), and \"Netty, pool callbacks\" uses a work-stealing pool of "
+                + "platform threads instead of the default new virtual thread per completion. The difference between "
+                + "\"Netty\" and \"Netty, direct callbacks\" is the price of the hop off the I/O thread.");
         line("");
         line("| transport | path | concurrency | bare requests/s | Salvo requests/s | Δ wall µs/request "
                 + "| bare CPU µs/request | Salvo CPU µs/request | Δ CPU µs/request |");

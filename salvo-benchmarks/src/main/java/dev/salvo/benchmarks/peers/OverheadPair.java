@@ -15,6 +15,7 @@ record OverheadPair(String name, Peer salvo, Peer bare, boolean judged) {
     private static final List<OverheadPair> ALL = List.of(
             new OverheadPair("Netty", Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, true),
             new OverheadPair("Netty, direct callbacks", Peer.SALVO_NETTY_DIRECT, Peer.NETTY_TRANSPORT, false),
+            new OverheadPair("Netty, pool callbacks", Peer.SALVO_NETTY_POOL, Peer.NETTY_TRANSPORT, false),
             new OverheadPair("JDK", Peer.SALVO_JDK, Peer.JDK_TRANSPORT, true));
 
     /** The pairs of which the plan measures both halves. */

@@ -13,6 +13,7 @@ import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ public enum Peer {
     SALVO_NETTY("salvo-netty", "Salvo (Netty)"),
     /** Diagnosis only: futures completed on the I/O thread ({@code callbackExecutor(Runnable::run)}). */
     SALVO_NETTY_DIRECT("salvo-netty-direct", "Salvo (Netty, direct callbacks)"),
+    /** Diagnosis only: callbacks on a work-stealing pool of platform threads instead of a virtual thread each. */
+    SALVO_NETTY_POOL("salvo-netty-pool", "Salvo (Netty, pool callbacks)"),
     SALVO_JDK("salvo-jdk", "Salvo (JDK)"),
     JDK("jdk", "JDK HttpClient"),
     AHC("ahc", "AsyncHttpClient"),
@@ -59,14 +62,15 @@ public enum Peer {
      * transport or a variant after its Salvo), so that a pair always runs next to each other.
      */
     public boolean runsWithPrevious() {
-        return this == NETTY_TRANSPORT || this == SALVO_NETTY_DIRECT || this == JDK_TRANSPORT;
+        return this == NETTY_TRANSPORT || this == SALVO_NETTY_DIRECT || this == SALVO_NETTY_POOL
+                || this == JDK_TRANSPORT;
     }
 
     /** True for the other projects' clients, false for Salvo and its bare transports. */
     public boolean isThirdParty() {
         return switch (this) {
             case JDK, AHC, JETTY, OKHTTP, APACHE, VERTX -> true;
-            case SALVO_NETTY, SALVO_NETTY_DIRECT, SALVO_JDK, NETTY_TRANSPORT, JDK_TRANSPORT -> false;
+            case SALVO_NETTY, SALVO_NETTY_DIRECT, SALVO_NETTY_POOL, SALVO_JDK, NETTY_TRANSPORT, JDK_TRANSPORT -> false;
         };
     }
 
@@ -75,6 +79,8 @@ public enum Peer {
         return switch (this) {
             case SALVO_NETTY -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, null);
             case SALVO_NETTY_DIRECT -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, Runnable::run);
+            case SALVO_NETTY_POOL -> new SalvoPeer(netty(maxConcurrency), maxConcurrency,
+                    Executors.newWorkStealingPool(Runtime.getRuntime().availableProcessors()));
             case SALVO_JDK -> new SalvoPeer(jdk(), maxConcurrency, null);
             case NETTY_TRANSPORT -> new TransportPeer(netty(maxConcurrency));
             case JDK_TRANSPORT -> new TransportPeer(jdk());

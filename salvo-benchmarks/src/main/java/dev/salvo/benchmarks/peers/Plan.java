@@ -24,14 +24,14 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
         int requestsOverride, Path out, List<String> workerFlags, String command) {
 
     static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_NETTY_DIRECT,
-            Peer.SALVO_JDK, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
+            Peer.SALVO_NETTY_POOL, Peer.SALVO_JDK, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
 
     /** Requests per measured run: more at higher concurrency, where a run is faster per request. */
     int requests(int level) {
         if (requestsOverride > 0) {
             return requestsOverride;
         }
-        int full = level <= 1 ? 3_000 : level <= 16 ? 10_000 : 12_000;
+        int full = level <= 1 ? 5_000 : level <= 16 ? 12_000 : 16_000;
         return quick ? full / 10 : full;
     }
 
@@ -42,7 +42,7 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
 
     /** Requests per client and path at c=16 before anything is measured: class loading and JIT. */
     int jitWarmup() {
-        return quick ? 2_000 : 10_000;
+        return quick ? 2_000 : 15_000;
     }
 
     int maxLevel() {
@@ -61,9 +61,10 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
         List<Peer> peers = ALTERNATION;
         List<Integer> levels = List.of(1, 16, 64, 256);
         List<String> paths = List.of("/get", "/bytes/1024");
-        int reps = quick ? 1 : 3;
+        int reps = quick ? 1 : 7;
         int requests = 0;
-        Path out = Path.of("docs/benchmarks/clients.md");
+        // a smoke run never overwrites the published report unless told to
+        Path out = Path.of(quick ? "salvo-benchmarks/target/clients-quick.md" : "docs/benchmarks/clients.md");
         List<String> flags = new ArrayList<>();
         String command = "bench/clients.sh" + (quick ? " --quick" : "");
         for (int i = 0; i < args.length; i++) {

@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Load one URL and report throughput, latency percentiles, status codes and errors.",
-            "Closed model by default (-c connections, each sending back to back); -R RATE switches to the",
-            "open model, where latency counts from each request's intended send time (see docs/bench.md)."})
+            "%nClosed model by default: -c connections, each sending back to back. -R RATE switches to the open "
+                + "model, where latency counts from each request's intended send time, so coordinated omission is "
+                + "corrected (see docs/bench.md)."})
 public final class BenchCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the partial report before the JVM goes on stopping. */
     private static final long REPORT_ON_STOP_SECONDS = 5;

@@ -12,10 +12,10 @@ import java.util.stream.Stream;
  * has headers that announce a body it never sends. One per connection, used on its event loop only.
  */
 final class ResponseDecoder extends HttpResponseDecoder {
-    static final int MAX_INITIAL_LINE = 8 * 1024;
-    static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int MAX_INITIAL_LINE = 8 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     /** Larger pieces mean fewer content messages for big bodies. */
-    static final int MAX_CHUNK_BYTES = 64 * 1024;
+    private static final int MAX_CHUNK_BYTES = 64 * 1024;
 
     /**
      * Header names most responses carry, in the case servers send them. Returned as shared

@@ -226,15 +226,14 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (pool.isClosed()) {
             call.completeExceptionally(pool.closedFailure());
         } else if (!responseStarted && served > 0 && call.mayRetry()) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
-                        call.exchange().requestId(), channel);
-            }
+            LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
+                    call.exchange().requestId(), channel);
             call.markRetried();
             pool.acquire(call);
         } else {
-            call.completeExceptionally(cause == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
-                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, cause));
+            Throwable why = cause != null ? cause : FailureClassifier.handshakeFailure(channel);
+            call.completeExceptionally(why == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
+                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, why));
         }
     }
 

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +39,8 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerConfig config;
     private final ServingStrategy strategy;
     private final Router router;
-    private final Optional<AccessLog> accessLog;
+    /** Null when no access log is configured (checked per request, so no Optional there). */
+    private final AccessLog accessLog;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -53,7 +53,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.strategy = ServingStrategy.create(config.strategy(), config.threads());
         this.router = RouteTable.build(config);
-        this.accessLog = config.accessLog().map(AccessLog::new);
+        this.accessLog = config.accessLog().map(AccessLog::new).orElse(null);
         boolean epoll = Epoll.isAvailable();
         this.acceptor = eventLoops(epoll, 1, "salvo-accept");
         this.workers = eventLoops(epoll, strategy.eventLoopThreads(config.ioThreads()), "salvo-io");
@@ -95,7 +95,8 @@ public final class ServerRuntime implements AutoCloseable {
     ServerConfig config() { return config; }
     ServingStrategy strategy() { return strategy; }
     Router router() { return router; }
-    Optional<AccessLog> accessLog() { return accessLog; }
+    /** The access log, or {@code null} when none is configured. */
+    AccessLog accessLog() { return accessLog; }
     InFlightRequests inFlight() { return inFlight; }
     long nextRequestId() { return requestIds.incrementAndGet(); }
 
