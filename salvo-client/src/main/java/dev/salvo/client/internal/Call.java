@@ -36,8 +36,13 @@ final class Call implements Exchange {
     volatile int attempt = 1;
     volatile int hops;
     volatile CompletableFuture<Response> inTransport;
-    volatile ScheduledFuture<?> deadlineTimer;
     volatile ScheduledFuture<?> retryTimer;
+
+    // the deadline's place in the DeadlineWheel, guarded by the slot's monitor
+    volatile DeadlineWheel.Slot wheelSlot;
+    long wheelTick;
+    Call wheelPrev;
+    Call wheelNext;
 
     Call(CallEngine engine, long id, Request request, long queuedAtNanos, long deadlineNanos, Executor callbacks) {
         this.engine = engine;
@@ -62,19 +67,15 @@ final class Call implements Exchange {
         return finished.get();
     }
 
-    /** Stops the timers and the exchange in the transport, if any. */
+    /** Stops the retry timer and the exchange in the transport, if any. */
     void stopWork() {
-        cancel(deadlineTimer);
-        cancel(retryTimer);
+        ScheduledFuture<?> retry = retryTimer;
+        if (retry != null) {
+            retry.cancel(false);
+        }
         CompletableFuture<Response> exchange = inTransport;
         if (exchange != null && !exchange.isDone()) {
             exchange.cancel(true);
-        }
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -42,6 +41,7 @@ public final class CallEngine {
     private final boolean ownsTransport;
     private final Dispatcher dispatcher;
     private final ScheduledThreadPoolExecutor timer;
+    private final DeadlineWheel deadlines;
     private final Executor callbacks;
     private final ExecutorService ownedCallbacks;
     private final EventListener listener;
@@ -55,8 +55,10 @@ public final class CallEngine {
         this.ownsTransport = settings.transport() == null;
         this.transport = ownsTransport ? Transports.jdk(settings.connectTimeout()) : settings.transport();
         this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued());
-        this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("salvo-timer-", 0).daemon().factory());
+        // retry waits only; the thread starts with the first retry
+        this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("salvo-retry-", 0).daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
+        this.deadlines = new DeadlineWheel("salvo-deadlines", call -> fail(call, deadlineExceeded(call)));
         this.ownedCallbacks = settings.callbackExecutor() == null
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("salvo-callback-", 0).factory())
                 : null;
@@ -86,13 +88,7 @@ public final class CallEngine {
             fail(call, new ClientClosedException("client is closed; not sending " + call.describe()));
             return call.result;
         }
-        try {
-            call.deadlineTimer = timer.schedule(() -> fail(call, deadlineExceeded(call, deadline)),
-                    deadline.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            fail(call, new ClientClosedException("client closed while sending " + call.describe()));
-            return call.result;
-        }
+        deadlines.add(call);
         enqueue(call);
         return call.result;
     }
@@ -170,6 +166,7 @@ public final class CallEngine {
         if (!call.claimFinish()) {
             return false;
         }
+        deadlines.remove(call);
         call.stopWork();
         emit(call, phase, status, failure);
         List<Call> toStart = new ArrayList<>(2);
@@ -186,7 +183,8 @@ public final class CallEngine {
         }
     }
 
-    private static DeadlineExceededException deadlineExceeded(Call call, Duration deadline) {
+    private static DeadlineExceededException deadlineExceeded(Call call) {
+        Duration deadline = Duration.ofNanos(call.deadlineNanos - call.queuedAtNanos);
         String where = switch (call.slot) {
             case QUEUED -> "while queued";
             case RUNNING -> "while in flight (attempt " + call.attempt + ")";
@@ -244,6 +242,7 @@ public final class CallEngine {
                     + call.describe()));
         }
         timer.shutdownNow();
+        deadlines.close();
         if (ownsTransport) {
             transport.close();
         }
