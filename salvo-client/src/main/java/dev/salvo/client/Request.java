@@ -1,6 +1,7 @@
 package dev.salvo.client;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,6 +87,11 @@ public final class Request {
     /** A copy of the body; empty when there is none. */
     public byte[] body() {
         return body.length == 0 ? body : body.clone();
+    }
+
+    /** The body as a read-only buffer, without a copy: for transports that write it out. */
+    public ByteBuffer bodyBuffer() {
+        return ByteBuffer.wrap(body).asReadOnlyBuffer();
     }
 
     public int bodyLength() {

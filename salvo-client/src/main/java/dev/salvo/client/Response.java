@@ -28,18 +28,26 @@ public final class Response {
     }
 
     /**
-     * A response, for transports: {@code body} is copied.
+     * A response; {@code body} is copied.
      *
      * @param request the request this answers (after redirects, the last one sent)
      */
     public static Response of(Request request, int status, Headers headers, byte[] body) {
+        return ofOwned(request, status, headers, Objects.requireNonNull(body, "body").clone());
+    }
+
+    /**
+     * A response that takes {@code body} as it is, without a copy: for transports, which read the
+     * body into a fresh array and hand it over. The caller must neither change nor keep the array.
+     */
+    public static Response ofOwned(Request request, int status, Headers headers, byte[] body) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("status must be a 3-digit code, got " + status);
         }
-        return new Response(request, status, headers, body.clone());
+        return new Response(request, status, headers, body);
     }
 
     /** The request that produced this response (the last hop when redirects were followed). */

@@ -47,7 +47,7 @@ public final class JdkTransport implements Transport {
             if (error != null) {
                 result.completeExceptionally(Failures.classify(error, request));
             } else {
-                result.complete(Response.of(request, response.statusCode(), fromJdk(response.headers()),
+                result.complete(Response.ofOwned(request, response.statusCode(), fromJdk(response.headers()),
                         response.body()));
             }
         });

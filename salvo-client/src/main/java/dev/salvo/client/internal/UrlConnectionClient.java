@@ -54,7 +54,7 @@ public final class UrlConnectionClient implements BlockingClient {
                 }
             }
             int status = connection.getResponseCode();
-            Response response = Response.of(request, status, responseHeaders(connection), readBody(connection, status));
+            Response response = Response.ofOwned(request, status, responseHeaders(connection), readBody(connection, status));
             ok = true;
             return response;
         } finally {

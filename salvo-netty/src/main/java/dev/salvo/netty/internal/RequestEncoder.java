@@ -69,7 +69,7 @@ final class RequestEncoder {
         }
         out.writeShort(CRLF);
         if (bodyLength > 0) {
-            out.writeBytes(request.body());
+            out.writeBytes(request.bodyBuffer());
         }
         return out;
     }

@@ -180,7 +180,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private void finish(PendingExchange call) {
         current = null;
         served++;
-        Response response = Response.of(call.request(), status, headers, body.take());
+        Response response = Response.ofOwned(call.request(), status, headers, body.take());
         headers = null;
         pool.release(this, reusable && !call.isDone()); // before completing, so the caller's next call can reuse it
         call.complete(response);
