@@ -7,10 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
 CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
-JAVA=("$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+# shellcheck disable=SC2206
+JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 what="${1:-all}"
 if [[ $what == all || $what == allatonce ]]; then
   for transport in netty jdk; do

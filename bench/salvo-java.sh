@@ -12,9 +12,5 @@ salvo_build() {
   mvn -B -q -ntp -DskipTests package -pl salvo-cli -am ${MVN_ARGS:-} >&2
 }
 SALVO_CP="salvo-cli/target/salvo-cli.jar:salvo-cli/target/lib/*"
-# Netty's native transport and unsafe buffers, without the JDK 24+ warnings; older JDKs lack the flags.
-SALVO_JAVA="$JAVA_HOME/bin/java"
-if "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
-  SALVO_JAVA="$SALVO_JAVA --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
-fi
-SALVO_JAVA="$SALVO_JAVA ${SALVO_HEAP:--Xms256m -Xmx256m -XX:+AlwaysPreTouch} ${SALVO_JAVA_OPTS:-}"
+# SALVO_JVM_FLAGS (from find-jdk.sh): Netty's native transport and unsafe buffers, without the JDK 24+ warnings.
+SALVO_JAVA="$JAVA_HOME/bin/java $SALVO_JVM_FLAGS ${SALVO_HEAP:--Xms256m -Xmx256m -XX:+AlwaysPreTouch} ${SALVO_JAVA_OPTS:-}"
