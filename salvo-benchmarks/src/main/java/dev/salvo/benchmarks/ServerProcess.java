@@ -30,6 +30,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        // a benchmark stopped by Ctrl-C or kill takes its server down with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "salvo-server-process-stop"));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("listening on ")) {
