@@ -25,8 +25,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Every future completes: with the response, with a {@link SalvoIOException} subclass when
  * I/O, a deadline, the queue bound or {@code close()} ends the call, or cancelled. Cancelling a
- * future aborts its exchange and frees its slot at once. Futures complete on the callback
- * executor, never on a transport's I/O thread.
+ * future aborts its exchange and frees its slot at once. A thread waiting in {@code join()} wakes
+ * as soon as the call ends; every stage chained on a returned future ({@code thenApply},
+ * {@code whenComplete}, …) runs on the callback executor, never on a transport's I/O thread.
  */
 public final class Salvo implements AutoCloseable {
     private final CallEngine engine;
@@ -133,7 +134,7 @@ public final class Salvo implements AutoCloseable {
         return engine.queued();
     }
 
-    /** The executor futures complete on; chain {@code thenApplyAsync} on it to stay off callers' threads. */
+    /** The executor chained stages, mappers and hooks run on. */
     public Executor callbackExecutor() {
         return engine.callbackExecutor();
     }

@@ -4,9 +4,12 @@
  * <p><b>Threading.</b> {@link dev.salvo.client.Salvo} and every transport are thread-safe.
  * Values ({@link dev.salvo.client.Request}, {@link dev.salvo.client.Response},
  * {@link dev.salvo.client.Headers}, policies, batches) are immutable; their builders are not
- * thread-safe. Futures complete on the client's callback executor, never on a transport's I/O
- * thread; mappers, {@code OnEach} and {@code OnStep} hooks run there too. Event listeners run on
- * the thread where the phase happens and must not block.
+ * thread-safe. Stages chained on a returned future ({@code thenApply}, {@code whenComplete}, …),
+ * mappers, {@code OnEach} and {@code OnStep} hooks run on the client's callback executor, never on
+ * a transport's I/O thread; a thread blocked in {@code join()} wakes without a hand-off. The JDK's
+ * static combinators ({@code CompletableFuture.allOf}) run on whatever thread completes the last
+ * input: prefer {@code gather}. Event listeners run on the thread where the phase happens and must
+ * not block.
  *
  * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no method
  * returns null: absence is {@link java.util.Optional} or an empty collection.

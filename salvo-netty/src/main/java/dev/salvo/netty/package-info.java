@@ -6,8 +6,9 @@
  *
  * <p><b>Threading.</b> {@link dev.salvo.netty.NettyTransport} is thread-safe: call
  * {@code execute} from any thread; it returns at once. Its futures complete on the transport's
- * I/O threads (daemon threads named {@code salvo-netty-…}); {@code Exchange#responseHeaders} is
- * called there too, so neither must block. The {@link dev.salvo.netty.NettyTransport.Builder} is not
+ * I/O threads (daemon threads named {@code salvo-netty-…}), or on the thread that cancels them or
+ * closes the transport; {@code Exchange#responseHeaders} is called on the I/O threads. Code run
+ * there must not block: Salvo's engine moves user callbacks off them. The {@link dev.salvo.netty.NettyTransport.Builder} is not
  * thread-safe.
  *
  * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no method

@@ -1,15 +1,22 @@
 package dev.salvo.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -50,6 +57,18 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void aRequestSayingCloseDoesNotLeaveItsConnectionInThePool() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(); NettyTransport transport = NettyTransport.create()) {
+            Request closing = Request.newBuilder(server.url("/echo")).header("Connection", "close").build();
+            for (int i = 0; i < 3; i++) {
+                Response response = NettyTransportTest.send(transport, closing);
+                assertEquals("close", response.headers().first("X-Echo-Connection").orElseThrow(), "sent as given");
+            }
+            assertEquals(3, server.connections());
+        }
+    }
+
+    @Test
     void moreConcurrentCallsThanConnectionsQueueAndAllComplete() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
              NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(4).build()) {
@@ -62,6 +81,31 @@ class ConnectionPoolTest {
                 assertEquals(i % 10 == 0 ? 4 : i, response.bodyLength());
             }
             assertTrue(server.connections() <= 4, "at most 4 connections, saw " + server.connections());
+        }
+    }
+
+    @Test
+    void cancelStormLeavesEveryFutureCompleteAndThePoolHealthy() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer();
+             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(8).build()) {
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            Random random = new Random(42);
+            for (int i = 0; i < 300; i++) {
+                calls.add(transport.execute(Request.get(server.url(i % 2 == 0 ? "/slow/" + random.nextInt(5) : "/bytes/100"))));
+                if (random.nextInt(3) == 0) {
+                    calls.get(random.nextInt(calls.size())).cancel(true);
+                }
+            }
+            for (CompletableFuture<Response> call : calls) {
+                try {
+                    assertEquals(200, call.get(20, TimeUnit.SECONDS).status());
+                } catch (CancellationException cancelled) {
+                    assertTrue(call.isCancelled());
+                }
+            }
+            for (int i = 0; i < 40; i++) {
+                assertEquals(100, NettyTransportTest.send(transport, Request.get(server.url("/bytes/100"))).bodyLength());
+            }
         }
     }
 
@@ -82,6 +126,39 @@ class ConnectionPoolTest {
             }
             assertEquals(5, served.get());
             assertEquals(5, server.connections());
+        }
+    }
+
+    /** Answers the first request on each connection, then hangs up on the second without a word. */
+    private static ScriptedServer oneAnswerPerConnection() throws IOException {
+        return new ScriptedServer(socket -> {
+            InputStream in = socket.getInputStream();
+            if (ScriptedServer.readHead(in) != null) {
+                ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                ScriptedServer.readHead(in);
+            }
+        });
+    }
+
+    @Test
+    void anIdempotentCallOnAConnectionThatDiesUnansweredIsSentOnceMore() throws Exception {
+        try (ScriptedServer server = oneAnswerPerConnection();
+             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+            assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/1"))).bodyString());
+            assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/2"))).bodyString());
+            assertEquals(2, server.connections());
+        }
+    }
+
+    @Test
+    void aPostOnAConnectionThatDiesUnansweredFailsRatherThanRepeat() throws Exception {
+        try (ScriptedServer server = oneAnswerPerConnection();
+             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+            assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/1"))).bodyString());
+            CompletableFuture<Response> post = transport.execute(Request.postJson(server.url("/2"), "{}"));
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> post.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(ConnectionClosedException.class, failure.getCause());
+            assertEquals(1, server.connections());
         }
     }
 

@@ -11,9 +11,14 @@ import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.MalformedResponseException;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +59,36 @@ class FaultTest {
     }
 
     @Test
+    void connectTimeoutFailsAsConnectFailed() throws Exception {
+        // a listener that never accepts, its backlog filled: the kernel drops further SYNs
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new ArrayList<>();
+            try (NettyTransport quick = NettyTransport.builder().connectTimeout(Duration.ofMillis(300)).build()) {
+                boolean backlogFull = false;
+                for (int i = 0; i < 64 && !backlogFull; i++) {
+                    Socket filler = new Socket();
+                    fillers.add(filler);
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 200);
+                    } catch (IOException e) {
+                        backlogFull = true;
+                    }
+                }
+                assertTrue(backlogFull, "the listener's backlog should fill up");
+                long started = System.nanoTime();
+                Throwable failure = failureOf(quick.execute(Request.get("http://127.0.0.1:" + full.getLocalPort() + "/")));
+                assertInstanceOf(ConnectFailedException.class, failure);
+                assertTrue(failure.getMessage().contains("timed out"), failure.getMessage());
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "bounded by the connect timeout");
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void unknownHostFailsAsConnectFailed() {
         Throwable failure = failureOf(transport.execute(Request.get("http://no-such-host.invalid/")));
         assertInstanceOf(ConnectFailedException.class, failure);
@@ -61,10 +96,7 @@ class FaultTest {
 
     @Test
     void closeMidBodyFailsAsConnectionClosed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly a part");
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly a part", false)) {
             Throwable failure = failureOf(transport.execute(Request.get(server.url("/"))));
             assertInstanceOf(ConnectionClosedException.class, failure);
             assertTrue(failure.getMessage().contains("before the response was complete"), failure.getMessage());
@@ -80,11 +112,7 @@ class FaultTest {
 
     @Test
     void garbageStatusLineFailsAsMalformed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "SPLAT garbage here\r\n\r\n");
-            socket.getInputStream().read(); // hold the connection until the client gives up on it
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("SPLAT garbage here\r\n\r\n", true)) {
             Throwable failure = failureOf(transport.execute(Request.get(server.url("/"))));
             assertInstanceOf(MalformedResponseException.class, failure);
             assertNotNull(failure.getCause());
@@ -93,34 +121,31 @@ class FaultTest {
 
     @Test
     void badChunkFramingFailsAsMalformed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n");
-            socket.getInputStream().read();
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n", true)) {
+            assertInstanceOf(MalformedResponseException.class, failureOf(transport.execute(Request.get(server.url("/")))));
+        }
+    }
+
+    @Test
+    void aHeaderNameThatIsNotATokenFailsAsMalformed() throws Exception {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\nBad(Name): x\r\nContent-Length: 2\r\n\r\nok", true)) {
             assertInstanceOf(MalformedResponseException.class, failureOf(transport.execute(Request.get(server.url("/")))));
         }
     }
 
     @Test
     void interimResponsesAreSkipped() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone");
-            socket.getInputStream().read();
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone", true)) {
             Response response = transport.execute(Request.get(server.url("/"))).get(10, TimeUnit.SECONDS);
             assertEquals(201, response.status());
             assertEquals("done", response.bodyString());
+            assertEquals("Content-Length", response.headers().name(0), "header names keep their case");
         }
     }
 
     @Test
     void bodyUntilCloseIsReadWhole() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(socket -> {
-            ScriptedServer.readHead(socket.getInputStream());
-            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\n\r\nall of it");
-        })) {
+        try (ScriptedServer server = ScriptedServer.replying("HTTP/1.1 200 OK\r\n\r\nall of it", false)) {
             Response response = transport.execute(Request.get(server.url("/"))).get(10, TimeUnit.SECONDS);
             assertEquals("all of it", response.bodyString());
         }
@@ -136,9 +161,7 @@ class FaultTest {
             if (head.startsWith("GET /stall")) {
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome");
                 requestArrived.countDown();
-                if (in.read() == -1) {
-                    clientClosed.countDown();
-                }
+                awaitClose(in, clientClosed);
             } else {
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
             }
@@ -151,6 +174,17 @@ class FaultTest {
             Response next = single.execute(Request.get(server.url("/next"))).get(10, TimeUnit.SECONDS);
             assertEquals("ok", next.bodyString());
             assertEquals(2, server.connections());
+        }
+    }
+
+    /** Counts down once the client closed: end of stream, or a reset when it left bytes unread. */
+    static void awaitClose(InputStream in, CountDownLatch closed) {
+        try {
+            if (in.read() == -1) {
+                closed.countDown();
+            }
+        } catch (IOException reset) {
+            closed.countDown();
         }
     }
 

@@ -64,6 +64,22 @@ class LifecycleTest {
     }
 
     @Test
+    void closeFromACallbackOnAnIoThreadNeitherThrowsNorHangs() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer()) {
+            NettyTransport transport = NettyTransport.create();
+            CompletableFuture<Thread> closedOn = transport.execute(Request.get(server.url("/hello")))
+                    .thenApply(response -> {
+                        transport.close();
+                        return Thread.currentThread();
+                    });
+            assertTrue(closedOn.get(10, TimeUnit.SECONDS).getName().startsWith("salvo-netty"));
+            ExecutionException after = assertThrows(ExecutionException.class,
+                    () -> transport.execute(Request.get(server.url("/hello"))).get(5, TimeUnit.SECONDS));
+            assertInstanceOf(ClientClosedException.class, after.getCause());
+        }
+    }
+
+    @Test
     void closeOfAnUnusedTransportIsQuick() {
         NettyTransport transport = NettyTransport.create();
         long started = System.nanoTime();

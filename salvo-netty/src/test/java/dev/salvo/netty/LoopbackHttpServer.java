@@ -56,7 +56,7 @@ final class LoopbackHttpServer implements AutoCloseable {
             }
             String[] parts = path.split("/");
             String endpoint = parts.length > 1 ? parts[1] : "";
-            long number = parts.length > 2 ? Long.parseLong(parts[2]) : 0;
+            long number = parts.length > 2 && parts[2].matches("\\d+") ? Long.parseLong(parts[2]) : 0;
             switch (endpoint) {
                 case "hello" -> reply(exchange, 200, "hello".getBytes(StandardCharsets.UTF_8));
                 case "echo" -> echo(exchange, requestBody);
@@ -92,6 +92,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     private static void echo(HttpExchange exchange, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("X-Echo-Method", exchange.getRequestMethod());
         exchange.getResponseHeaders().add("X-Echo-Query", String.valueOf(exchange.getRequestURI().getRawQuery()));
+        exchange.getResponseHeaders().add("X-Echo-Path", exchange.getRequestURI().getRawPath());
         for (Map.Entry<String, java.util.List<String>> field : exchange.getRequestHeaders().entrySet()) {
             exchange.getResponseHeaders().add("X-Echo-" + field.getKey(), String.join(",", field.getValue()));
         }

@@ -67,6 +67,13 @@ class NettyTransportTest {
     }
 
     @Test
+    void nonAsciiInPathAndQueryIsSentPercentEncoded() throws Exception {
+        Response response = send(transport, Request.get(server.url("/echo/ü?q=grüße")));
+        assertEquals("/echo/%C3%BC", response.headers().first("X-Echo-Path").orElseThrow());
+        assertEquals("q=gr%C3%BC%C3%9Fe", response.headers().first("X-Echo-Query").orElseThrow());
+    }
+
+    @Test
     void emptyPostSaysContentLengthZero() throws Exception {
         Response response = send(transport, Request.newBuilder(server.url("/echo")).POST(new byte[0]).build());
         assertEquals("0", response.headers().first("X-Echo-Content-length").orElseThrow());
@@ -125,13 +132,29 @@ class NettyTransportTest {
     void aBodyOverTheMaximumFailsTyped() throws Exception {
         try (NettyTransport small = NettyTransport.builder().maxResponseBytes(10_000).build()) {
             for (String path : List.of("/bytes/10001", "/chunked/20000")) {
+                List<Integer> statuses = new CopyOnWriteArrayList<>();
                 ExecutionException failure = assertThrows(ExecutionException.class,
-                        () -> send(small, Request.get(server.url(path))));
+                        () -> small.execute(Request.get(server.url(path)), headersTo(statuses)).get(10, TimeUnit.SECONDS));
+                assertEquals(List.of(200), statuses, "headers are reported before the body is refused");
                 ResponseTooLargeException tooLarge = assertInstanceOf(ResponseTooLargeException.class, failure.getCause());
                 assertEquals(10_000, tooLarge.maxBytes());
             }
             assertEquals(10_000, send(small, Request.get(server.url("/bytes/10000"))).bodyLength());
         }
+    }
+
+    private static Exchange headersTo(List<Integer> statuses) {
+        return new Exchange() {
+            @Override
+            public long requestId() {
+                return 1;
+            }
+
+            @Override
+            public void responseHeaders(int status, Headers headers) {
+                statuses.add(status);
+            }
+        };
     }
 
     @Test

@@ -50,6 +50,20 @@ final class ScriptedServer implements AutoCloseable {
         });
     }
 
+    /**
+     * A server that reads each connection's request head, writes {@code raw} and then either
+     * hangs up ({@code holdOpen} false) or waits for the client to close.
+     */
+    static ScriptedServer replying(String raw, boolean holdOpen) throws IOException {
+        return new ScriptedServer(socket -> {
+            readHead(socket.getInputStream());
+            write(socket, raw);
+            if (holdOpen) {
+                socket.getInputStream().read();
+            }
+        });
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + listener.getLocalPort() + path;
     }

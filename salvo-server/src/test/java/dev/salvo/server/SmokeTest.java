@@ -35,7 +35,12 @@ class SmokeTest {
         assertEquals("127.0.0.1", json.at("/origin").asText());
         assertEquals(server.url("/get?a=1&b=2&b=3"), json.at("/url").asText());
         assertTrue(json.at("/headers/User-Agent").asText().startsWith("Java-http-client"), json.toString());
-        assertTrue(LOG.stream().anyMatch(l -> l.contains("\"GET /get?a=1&b=2&b=3 HTTP/1.1\" 200 ")), LOG.toString());
+        // the line is written once the reply is on the wire, which may be just after the client has it
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (LOG.stream().noneMatch(l -> l.contains("\"GET /get?a=1&b=2&b=3 HTTP/1.1\" 200 ")) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(LOG.stream().anyMatch(l -> l.matches("127\\.0\\.0\\.1 - - \\[.+\\] \"GET /get\\?a=1&b=2&b=3 HTTP/1\\.1\" 200 \\d+ [0-9.]+ms")), LOG.toString());
     }
 
     @Test

@@ -28,7 +28,7 @@ class StrategyTest {
         "ASYNC,    5, io,  0.28, 0.9",   // 0.3: timers overlap
         "THREADS,  2, io,  0.58, 1.1",   // 0.6: two at a time
         "THREADS,  5, io,  0.28, 0.9",   // 0.3: pool bigger than the load
-        "CPU,      5, cpu, 0.28, 3.0",   // 0.3 per core: 0.6 on 2 cores
+        "CPU,      5, cpu, 0.28, 5.0",   // 0.3 s of CPU each, one per core: 0.6 on 2 idle cores
     })
     void fourConcurrentRequestsTakeWhatTheStrategySays(Strategy strategy, int threads, String kind, double min, double max) {
         ServerConfig config = ServerConfig.builder().strategy(strategy).threads(threads).build();

@@ -6,6 +6,7 @@ import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,7 +22,7 @@ final class Call implements Exchange {
     final CallEngine engine;
     final long id;
     final Request original;
-    final CompletableFuture<Response> result = new CompletableFuture<>();
+    final CallFuture<Response> result;
     final long queuedAtNanos;
     final long deadlineNanos;
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -38,8 +39,9 @@ final class Call implements Exchange {
     volatile ScheduledFuture<?> deadlineTimer;
     volatile ScheduledFuture<?> retryTimer;
 
-    Call(CallEngine engine, long id, Request request, long queuedAtNanos, long deadlineNanos) {
+    Call(CallEngine engine, long id, Request request, long queuedAtNanos, long deadlineNanos, Executor callbacks) {
         this.engine = engine;
+        this.result = new CallFuture<>(callbacks);
         this.id = id;
         this.original = request;
         this.current = request;

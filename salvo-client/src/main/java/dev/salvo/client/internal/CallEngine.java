@@ -60,7 +60,16 @@ public final class CallEngine {
         this.ownedCallbacks = settings.callbackExecutor() == null
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("salvo-callback-", 0).factory())
                 : null;
-        this.callbacks = ownedCallbacks != null ? ownedCallbacks : settings.callbackExecutor();
+        Executor base = ownedCallbacks != null ? ownedCallbacks : settings.callbackExecutor();
+        // after close (or if the user's executor refuses), stages run on the completing thread
+        // rather than failing inside the transport's completion
+        this.callbacks = task -> {
+            try {
+                base.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
         this.listener = log.isDebugEnabled() ? new CallLogger(log).andThen(settings.eventListener())
                 : settings.eventListener();
         this.attempts = new Attempts(this, timer);
@@ -69,9 +78,9 @@ public final class CallEngine {
     public CompletableFuture<Response> send(Request request) {
         long now = System.nanoTime();
         Duration deadline = request.deadline().orElse(settings.deadline());
-        Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos());
+        Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos(), callbacks);
         active.add(call);
-        call.result.whenComplete((response, error) -> onResultCompleted(call));
+        call.result.whenCompleteInline((response, error) -> onResultCompleted(call));
         emit(call, CallEvent.Phase.QUEUED, 0, null);
         if (closed.get()) {
             fail(call, new ClientClosedException("client is closed; not sending " + call.describe()));
@@ -90,8 +99,8 @@ public final class CallEngine {
 
     public <T> CompletableFuture<T> sendMapped(Request request, ResponseMapper<T> mapper) {
         CompletableFuture<Response> source = send(request);
-        CompletableFuture<T> mapped = new CompletableFuture<>();
-        // source completes on the callback executor, so the mapper runs there
+        CompletableFuture<T> mapped = new CallFuture<>(callbacks);
+        // a CallFuture runs dependents on the callback executor: so does the mapper
         source.whenComplete((response, error) -> {
             if (error != null) {
                 mapped.completeExceptionally(Outcome.unwrap(error));
@@ -136,17 +145,20 @@ public final class CallEngine {
         }
     }
 
-    /** Ends a call with its response: slot freed, then the future completed off the I/O thread. */
+    /**
+     * Ends a call with its response: slot freed, then the future completed. Waiters wake at once;
+     * dependent stages run on the callback executor ({@link CallFuture}).
+     */
     void succeed(Call call, Response response) {
         if (end(call, CallEvent.Phase.COMPLETED, response.status(), null)) {
-            complete(() -> call.result.complete(response));
+            call.result.complete(response);
         }
     }
 
     /** Ends a call with a failure, aborting whatever part of it still runs. */
     void fail(Call call, Throwable failure) {
         if (end(call, CallEvent.Phase.FAILED, 0, failure)) {
-            complete(() -> call.result.completeExceptionally(failure));
+            call.result.completeExceptionally(failure);
         }
     }
 
@@ -165,14 +177,6 @@ public final class CallEngine {
         active.remove(call);
         startAll(toStart);
         return true;
-    }
-
-    private void complete(Runnable completion) {
-        try {
-            callbacks.execute(completion);
-        } catch (RejectedExecutionException e) {
-            completion.run();
-        }
     }
 
     /** The future was completed from outside (cancel, or a user's complete): clean up. */

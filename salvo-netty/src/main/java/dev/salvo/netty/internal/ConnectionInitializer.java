@@ -39,10 +39,15 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
         String host = origin.connectHost();
         SslHandler handler = tls.newHandler(channel.alloc(), host, origin.port());
         if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
-            SSLEngine engine = handler.engine();
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setServerNames(List.of(new SNIHostName(host)));
-            engine.setSSLParameters(parameters);
+            try {
+                SNIHostName serverName = new SNIHostName(host);
+                SSLEngine engine = handler.engine();
+                SSLParameters parameters = engine.getSSLParameters();
+                parameters.setServerNames(List.of(serverName));
+                engine.setSSLParameters(parameters);
+            } catch (IllegalArgumentException notAnSniName) {
+                // e.g. a name with '_': SNI cannot carry it, so the handshake goes without
+            }
         }
         return handler;
     }

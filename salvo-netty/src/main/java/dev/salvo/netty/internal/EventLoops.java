@@ -8,6 +8,8 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +55,19 @@ final class EventLoops {
         return kind;
     }
 
-    /** Stops the threads without a quiet period; waits at most {@code bound}. True when they ended. */
+    /**
+     * Stops the threads without a quiet period and waits at most {@code bound} for them to end;
+     * true when they did. Called on one of these threads (from a callback) it cannot wait for
+     * itself: it starts the shutdown and returns false.
+     */
     boolean shutdown(Duration bound) {
         long millis = bound.toMillis();
-        return group.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS).awaitUninterruptibly(millis + 100);
+        Future<?> terminated = group.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS);
+        for (EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return false;
+            }
+        }
+        return terminated.awaitUninterruptibly(millis + 100);
     }
 }

@@ -5,9 +5,11 @@ import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.MalformedResponseException;
 import dev.salvo.client.SalvoIOException;
 import dev.salvo.netty.ResponseTooLargeException;
+import io.netty.channel.Channel;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
@@ -58,6 +60,15 @@ final class FailureClassifier {
             return closed(origin, responseStarted, cause);
         }
         return new SalvoIOException("exchange with " + origin + " failed: " + describe(cause), cause);
+    }
+
+    /**
+     * Why the TLS handshake on {@code channel} failed; null for a plain connection or a handshake
+     * that did not fail. For a close that arrives before the handshake failure was reported.
+     */
+    static Throwable handshakeFailure(Channel channel) {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        return tls == null ? null : tls.handshakeFuture().cause();
     }
 
     private static boolean isConnectionLoss(Throwable cause) {

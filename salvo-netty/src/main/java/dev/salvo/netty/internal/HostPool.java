@@ -186,8 +186,12 @@ final class HostPool {
             return;
         }
         connected.addListener((ChannelFutureListener) future -> {
-            if (future.isSuccess()) {
-                connectSucceeded(future.channel().pipeline().get(ResponseHandler.class), call);
+            ResponseHandler handler = future.isSuccess() ? future.channel().pipeline().get(ResponseHandler.class) : null;
+            if (handler != null) {
+                connectSucceeded(handler, call);
+            } else if (future.isSuccess()) {
+                future.channel().close(); // its pipeline could not be built
+                connectFailed(call, new IllegalStateException("cannot set up the connection's pipeline"));
             } else {
                 connectFailed(call, future.cause());
             }

@@ -1,15 +1,26 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.Headers;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 
 /**
- * Whether a response lets its connection serve another request: HTTP/1.1 unless the Connection
- * header says {@code close}, HTTP/1.0 only when it says {@code keep-alive}. Reads the one header
- * without building a list of its values.
+ * Whether an exchange lets its connection serve another request. A response does over HTTP/1.1
+ * unless its Connection header says {@code close}, over HTTP/1.0 only when it says
+ * {@code keep-alive}; a request does unless it says {@code Connection: close} itself. Reads the one
+ * header without building a list of its values.
  */
 final class KeepAlive {
     private KeepAlive() {
+    }
+
+    static boolean allowedBy(Headers requestHeaders) {
+        for (int i = 0, n = requestHeaders.size(); i < n; i++) {
+            if (requestHeaders.name(i).equalsIgnoreCase("Connection") && hasToken(requestHeaders.value(i), "close")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean allowedBy(HttpResponse response) {

@@ -60,20 +60,20 @@ final class PendingExchange extends CompletableFuture<Response> implements Runna
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
-            abort();
-        }
-        return cancelled;
+        return abortIf(super.cancel(mayInterruptIfRunning));
     }
 
     @Override
     public boolean completeExceptionally(Throwable failure) {
-        boolean failed = super.completeExceptionally(failure);
-        if (failed) {
+        return abortIf(super.completeExceptionally(failure));
+    }
+
+    /** Aborts the exchange when this call has just ended from outside (or by a failure). */
+    private boolean abortIf(boolean endedNow) {
+        if (endedNow) {
             abort();
         }
-        return failed;
+        return endedNow;
     }
 
     private void abort() {

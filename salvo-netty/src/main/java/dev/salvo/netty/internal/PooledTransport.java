@@ -100,7 +100,8 @@ public final class PooledTransport {
         boolean ended = loops.shutdown(config.closeTimeout());
         pools.values().forEach(HostPool::failStragglers);
         if (!ended) {
-            LOG.warn("[{}] Netty I/O threads did not end within {}", Thread.currentThread().getName(), config.closeTimeout());
+            LOG.warn("[{}] Netty I/O threads did not end within {} (or close() ran on one of them, which cannot wait for itself)",
+                    Thread.currentThread().getName(), config.closeTimeout());
         }
     }
 

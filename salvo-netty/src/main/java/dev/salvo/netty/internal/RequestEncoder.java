@@ -33,7 +33,7 @@ final class RequestEncoder {
         Headers headers = request.headers();
         int bodyLength = request.bodyLength();
         ByteBuf out = allocator.ioBuffer(estimateSize(request, headers, bodyLength));
-        URI uri = request.uri();
+        URI uri = asciiOnly(request.uri());
         ByteBufUtil.writeAscii(out, request.method());
         out.writeByte(' ');
         String path = uri.getRawPath();
@@ -72,6 +72,22 @@ final class RequestEncoder {
             out.writeBytes(request.body());
         }
         return out;
+    }
+
+    /** {@code uri}, or the same with its non-ASCII characters percent-encoded as UTF-8. */
+    private static URI asciiOnly(URI uri) {
+        return isAscii(uri.getRawPath()) && isAscii(uri.getRawQuery()) ? uri : URI.create(uri.toASCIIString());
+    }
+
+    private static boolean isAscii(String text) {
+        if (text != null) {
+            for (int i = 0, n = text.length(); i < n; i++) {
+                if (text.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean framedByTransport(String name, boolean keepAlive) {

@@ -5,14 +5,17 @@ import java.util.Arrays;
 
 /**
  * Gathers one response body into a {@code byte[]}, copying each piece once out of Netty's
- * buffers. With a Content-Length the array has the exact size and is handed over as is; without
- * one (chunked, or read until close) the bytes go into a scratch array kept by the connection.
+ * buffers. With a Content-Length (up to 1 MiB) the array has the exact size and is handed over as
+ * is; otherwise (chunked, read until close, or larger) the bytes go into a growing scratch array,
+ * kept by the connection while small, and are copied out once at the end.
  * Event-loop confined.
  */
 final class ResponseBody {
     private static final byte[] EMPTY = new byte[0];
     /** A scratch array larger than this is dropped after use rather than kept per connection. */
     private static final int KEEP_SCRATCH_BYTES = 64 * 1024;
+    /** The largest announced length that gets its exact array before any of it arrived. */
+    static final int PREALLOCATE_MAX_BYTES = 1 << 20;
 
     private final int maxBytes;
     /** The exact-size array when the length was announced; null otherwise. */
@@ -24,10 +27,18 @@ final class ResponseBody {
         this.maxBytes = maxBytes;
     }
 
-    /** Starts a body of {@code announcedLength} bytes, or of unknown length when negative. */
+    /**
+     * Starts a body of {@code announcedLength} bytes, or of unknown length when negative. A length
+     * above {@link #PREALLOCATE_MAX_BYTES} is not trusted with an array up front: the bytes must
+     * arrive first.
+     */
     void begin(long announcedLength) {
         size = 0;
-        exact = announcedLength == 0 ? EMPTY : announcedLength > 0 ? new byte[(int) announcedLength] : null;
+        if (announcedLength == 0) {
+            exact = EMPTY;
+        } else {
+            exact = announcedLength > 0 && announcedLength <= PREALLOCATE_MAX_BYTES ? new byte[(int) announcedLength] : null;
+        }
     }
 
     /** Appends the readable bytes of {@code piece}; false (nothing copied) when that would pass the maximum. */

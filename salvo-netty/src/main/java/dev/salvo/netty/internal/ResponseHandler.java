@@ -10,15 +10,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +43,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private int status;
     private Headers headers;
     private boolean reusable;
+    /** False when the request in flight said {@code Connection: close}. */
+    private boolean requestAllowsReuse;
     private int served;
 
     ResponseHandler(HostPool pool, ResponseDecoder decoder, TransportConfig config) {
@@ -87,6 +86,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         headRequest = call.request().method().equals("HEAD");
+        requestAllowsReuse = keepAlive && KeepAlive.allowedBy(call.request().headers());
         decoder.expectResponseTo(headRequest);
         ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.hostHeader(), keepAlive);
         channel.writeAndFlush(request, channel.voidPromise());
@@ -131,26 +131,29 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         }
         skippingInterim = false;
         try {
-            headers = toHeaders(response.headers());
+            headers = NettyHeaders.toSalvo(response.headers());
         } catch (IllegalArgumentException e) {
             fail(FailureClassifier.malformed(pool.origin(), "bad header field", e));
             return false;
         }
         status = code;
-        reusable = keepAlive && code != 101 && KeepAlive.allowedBy(response);
+        reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
         boolean noBody = headRequest || code == 101 || code == 204 || code == 304;
-        long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
-        if (announced > maxBytes) {
-            fail(FailureClassifier.tooLarge(pool.origin(), announced, maxBytes));
-            return false;
-        }
-        body.begin(announced);
         try {
             call.exchange().responseHeaders(code, headers);
         } catch (RuntimeException e) {
             LOG.warn("[{}] #{} exchange listener threw on headers; ignored", Thread.currentThread().getName(),
                     call.exchange().requestId(), e);
         }
+        if (current != call) {
+            return false; // the listener cancelled the call
+        }
+        long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
+        if (announced > maxBytes) {
+            fail(FailureClassifier.tooLarge(pool.origin(), announced, maxBytes));
+            return false;
+        }
+        body.begin(announced);
         return true;
     }
 
@@ -223,15 +226,14 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (pool.isClosed()) {
             call.completeExceptionally(pool.closedFailure());
         } else if (!responseStarted && served > 0 && call.mayRetry()) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
-                        call.exchange().requestId(), channel);
-            }
+            LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
+                    call.exchange().requestId(), channel);
             call.markRetried();
             pool.acquire(call);
         } else {
-            call.completeExceptionally(cause == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
-                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, cause));
+            Throwable why = cause != null ? cause : FailureClassifier.handshakeFailure(channel);
+            call.completeExceptionally(why == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
+                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, why));
         }
     }
 
@@ -288,16 +290,6 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException e) {
             channel.close();
         }
-    }
-
-    private static Headers toHeaders(HttpHeaders netty) {
-        Headers.Builder builder = Headers.builder();
-        Iterator<Map.Entry<CharSequence, CharSequence>> fields = netty.iteratorCharSequence();
-        while (fields.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> field = fields.next();
-            builder.add(field.getKey().toString(), field.getValue().toString());
-        }
-        return builder.build();
     }
 
     @Override

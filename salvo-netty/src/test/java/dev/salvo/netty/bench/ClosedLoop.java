@@ -36,16 +36,19 @@ final class ClosedLoop {
         Thread.sleep(warmup.toMillis());
         long doneBefore = completed.get();
         long failedBefore = failed.get();
+        ClientCost before = ClientCost.now();
         long started = System.nanoTime();
         Thread.sleep(measured.toMillis());
         long done = completed.get() - doneBefore;
         long errors = failed.get() - failedBefore;
+        ClientCost cost = ClientCost.now().since(before);
         double seconds = (System.nanoTime() - started) / 1e9;
         running = false;
         if (!stopped.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("calls still in flight 30 s after the run ended");
         }
-        return new Result(done / seconds, errors);
+        return new Result(done / seconds, errors, done == 0 ? 0 : cost.allocatedBytes() / done,
+                done == 0 ? 0 : cost.cpuNanos() / 1000.0 / done);
     }
 
     private void send() {
@@ -63,7 +66,7 @@ final class ClosedLoop {
         });
     }
 
-    /** Requests per second and the failures during the measured part. */
-    record Result(double requestsPerSecond, long errors) {
+    /** Requests per second, failures, and the client side's bytes and CPU µs per request, while measured. */
+    record Result(double requestsPerSecond, long errors, long bytesPerRequest, double cpuMicrosPerRequest) {
     }
 }

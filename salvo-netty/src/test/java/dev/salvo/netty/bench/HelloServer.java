@@ -28,12 +28,14 @@ import java.nio.charset.StandardCharsets;
 
 /** A minimal keep-alive HTTP/1.1 server on 127.0.0.1 answering every request with a fixed body. */
 final class HelloServer implements AutoCloseable {
+    static final String THREAD_PREFIX = "bench-server";
+
     private final EventLoopGroup group;
     private final Channel listener;
 
     HelloServer(int threads, int bodyBytes) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
-        DefaultThreadFactory factory = new DefaultThreadFactory("bench-server", true);
+        DefaultThreadFactory factory = new DefaultThreadFactory(THREAD_PREFIX, true);
         group = epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
         ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bodyBytes)
                 .writeBytes("x".repeat(bodyBytes).getBytes(StandardCharsets.US_ASCII)));

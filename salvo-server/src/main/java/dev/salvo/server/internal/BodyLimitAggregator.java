@@ -1,16 +1,11 @@
 package dev.salvo.server.internal;
 
-import dev.salvo.server.internal.http.JsonRenderer;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpMessage;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Aggregates request bodies up to the configured maximum. A body announced (Content-Length) or
@@ -37,13 +32,8 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         HttpResponseStatus status = HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
-        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                JsonRenderer.render(ctx.alloc(), JsonRenderer.error(status,
-                        "request body over the limit of " + maxBody + " bytes")));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        FullHttpResponse res = ClosingErrorReply.of(ctx.alloc(), status, "request body over the limit of " + maxBody + " bytes");
+        ctx.writeAndFlush(res).addListener(LingeringClose.INSTANCE);
         ctx.pipeline().get(ConnectionHandler.class).rejected(oversized, status.code());
     }
 }

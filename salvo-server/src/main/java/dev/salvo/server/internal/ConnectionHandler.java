@@ -2,20 +2,15 @@ package dev.salvo.server.internal;
 
 import dev.salvo.server.internal.http.Exchange;
 import dev.salvo.server.internal.http.ExchangeListener;
-import dev.salvo.server.internal.http.JsonRenderer;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -39,6 +34,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private ChannelHandlerContext ctx;
     private Exchange current;
     private boolean stalled;
+    private String origin;
 
     ConnectionHandler(ServerRuntime server) {
         this.server = server;
@@ -55,18 +51,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (req.decoderResult().isFailure()) {
-            rejectMalformed(req);
-        } else if (current != null) {
+        if (current != null) {
             pending.add(req);
             ctx.channel().config().setAutoRead(false);
         } else {
-            start(req);
+            serve(req);
         }
     }
 
-    private void start(FullHttpRequest req) {
-        Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), req, server.config(), server.strategy(), this);
+    /** Serves the connection's next request; a malformed one ends the connection. */
+    private void serve(FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            rejectMalformed(req);
+            return;
+        }
+        Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);
         current = ex;
         server.inFlight().enter();
         if (LOG.isDebugEnabled()) {
@@ -84,7 +83,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private void finished(Exchange ex, int status, long bytes, boolean keepAlive) {
         server.inFlight().exit();
         HttpRequest req = ex.request();
-        server.accessLog().ifPresent(log -> log.log(ex.origin(), requestLine(req), status, bytes, ex.startNanos()));
+        AccessLog log = server.accessLog();
+        if (log != null) {
+            log.log(origin(), requestLine(req), status, bytes, ex.startNanos());
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("request {} answered {} in {} µs on {}", ex.id(), status,
                     (System.nanoTime() - ex.startNanos()) / 1000, Thread.currentThread().getName());
@@ -97,7 +99,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         }
         FullHttpRequest next = pending.poll();
         if (next != null) {
-            start(next);
+            serve(next);
         } else {
             ctx.channel().config().setAutoRead(true);
         }
@@ -114,8 +116,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
 
     /** A request the aggregator refused (413): only logged here, the aggregator answered. */
     void rejected(HttpMessage msg, int status) {
-        if (msg instanceof HttpRequest req) {
-            server.accessLog().ifPresent(log -> log.log(origin(), requestLine(req), status, -1, System.nanoTime()));
+        AccessLog log = server.accessLog();
+        if (log != null && msg instanceof HttpRequest req) {
+            log.log(origin(), requestLine(req), status, -1, System.nanoTime());
         }
     }
 
@@ -126,14 +129,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
                 ? "request line or headers over the 16 KiB limit"
                 : "malformed request: " + cause.getMessage();
         req.release();
-        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                JsonRenderer.render(ctx.alloc(), JsonRenderer.error(status, detail)));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        server.accessLog().ifPresent(log -> log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime()));
-        ctx.channel().config().setAutoRead(false);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        FullHttpResponse res = ClosingErrorReply.of(ctx.alloc(), status, detail);
+        AccessLog log = server.accessLog();
+        if (log != null) {
+            log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime());
+        }
+        ctx.writeAndFlush(res).addListener(LingeringClose.INSTANCE);
     }
 
     @Override
@@ -163,8 +164,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         ctx.close();
     }
 
+    /** The client's IP address, formatted once per connection. */
     private String origin() {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        if (origin == null) {
+            origin = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        }
+        return origin;
     }
 
     private static String requestLine(HttpRequest req) {

@@ -25,8 +25,9 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         server.register(ch);
         ch.pipeline()
-                .addLast("idle", new IdleStateHandler(0, 0, server.config().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("idle", new IdleStateHandler(server.config().idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("codec", new HttpServerCodec(MAX_HEAD, MAX_HEAD, 64 * 1024))
+                .addLast("bodiless", new BodilessRequestJoiner())
                 .addLast("aggregator", new BodyLimitAggregator(server.config().maxBody()))
                 .addLast("connection", new ConnectionHandler(server));
     }

@@ -6,6 +6,7 @@ import dev.salvo.server.internal.strategy.ServingStrategy;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +39,8 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerConfig config;
     private final ServingStrategy strategy;
     private final Router router;
-    private final Optional<AccessLog> accessLog;
+    /** Null when no access log is configured (checked per request, so no Optional there). */
+    private final AccessLog accessLog;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -52,26 +53,27 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.strategy = ServingStrategy.create(config.strategy(), config.threads());
         this.router = RouteTable.build(config);
-        this.accessLog = config.accessLog().map(AccessLog::new);
+        this.accessLog = config.accessLog().map(AccessLog::new).orElse(null);
         boolean epoll = Epoll.isAvailable();
         this.acceptor = eventLoops(epoll, 1, "salvo-accept");
         this.workers = eventLoops(epoll, strategy.eventLoopThreads(config.ioThreads()), "salvo-io");
-        try {
-            this.listener = new ServerBootstrap()
-                    .group(acceptor, workers)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 16_384)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childHandler(new HttpPipeline(this))
-                    .bind(new InetSocketAddress(config.host(), config.port()))
-                    .syncUninterruptibly()
-                    .channel();
-        } catch (RuntimeException e) {
+        ChannelFuture bound = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 16_384)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childHandler(new HttpPipeline(this))
+                .bind(new InetSocketAddress(config.host(), config.port()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             shutdownThreads();
-            throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e));
+            Throwable cause = bound.cause();
+            throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": " + cause.getMessage(), cause));
         }
+        this.listener = bound.channel();
         LOG.debug("listening on {} with strategy {} ({})", listener.localAddress(), config.strategy().cliName(),
                 epoll ? "epoll" : "nio");
     }
@@ -93,7 +95,8 @@ public final class ServerRuntime implements AutoCloseable {
     ServerConfig config() { return config; }
     ServingStrategy strategy() { return strategy; }
     Router router() { return router; }
-    Optional<AccessLog> accessLog() { return accessLog; }
+    /** The access log, or {@code null} when none is configured. */
+    AccessLog accessLog() { return accessLog; }
     InFlightRequests inFlight() { return inFlight; }
     long nextRequestId() { return requestIds.incrementAndGet(); }
 

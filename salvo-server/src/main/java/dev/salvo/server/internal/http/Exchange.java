@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request and its reply. Endpoints read the request, may {@link #spend} work through the
@@ -38,8 +40,10 @@ import java.util.Optional;
  * headers of the GET reply and no body.
  */
 public final class Exchange {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private final long id;
     private final Channel channel;
+    private final String origin;
     private final FullHttpRequest request;
     private final QueryStringDecoder query;
     private final ServerConfig config;
@@ -54,10 +58,11 @@ public final class Exchange {
     private boolean keepAlive;
     private HttpResponseStatus streamStatus;
 
-    public Exchange(long id, Channel channel, FullHttpRequest request, ServerConfig config,
+    public Exchange(long id, Channel channel, String origin, FullHttpRequest request, ServerConfig config,
                     ServingStrategy strategy, ExchangeListener listener) {
         this.id = id;
         this.channel = channel;
+        this.origin = origin;
         this.request = request;
         this.query = new QueryStringDecoder(request.uri());
         this.config = config;
@@ -117,7 +122,7 @@ public final class Exchange {
 
     /** The client's IP address. */
     public String origin() {
-        return channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        return origin;
     }
 
     /** The absolute URL the client asked for, from the Host header. */
@@ -130,13 +135,19 @@ public final class Exchange {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** Spends {@code work} as the serving strategy says, then runs {@code then}. */
+    /**
+     * Spends {@code work} as the serving strategy says, then runs {@code then}; a failure of
+     * {@code then} still ends in a reply (its {@link HttpError}, or a 500).
+     */
     public void spend(Work work, Runnable then) {
         strategy.spend(work, channel.eventLoop(), () -> {
             try {
                 then.run();
             } catch (HttpError e) {
                 replyError(e.status(), e.detail());
+            } catch (RuntimeException e) {
+                LOG.warn("request {} failed after its work on {}", id, Thread.currentThread().getName(), e);
+                replyError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the endpoint failed: " + e);
             }
         });
     }

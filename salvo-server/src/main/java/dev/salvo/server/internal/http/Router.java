@@ -54,7 +54,7 @@ public final class Router {
 
     private void route(Exchange ex) throws Exception {
         List<Route> exact = literal.get(ex.path());
-        List<Route> allowedElsewhere = new ArrayList<>(0);
+        List<Route> allowedElsewhere = new ArrayList<>(0); // empty ArrayLists share one array: no garbage
         if (exact != null && tryRoutes(ex, exact, null, allowedElsewhere)) {
             return;
         }

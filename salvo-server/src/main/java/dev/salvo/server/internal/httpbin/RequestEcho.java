@@ -157,6 +157,9 @@ final class RequestEcho implements JsonBody {
     }
 
     static String titleCase(String name) {
+        if (isTitleCase(name)) {
+            return name;
+        }
         char[] c = name.toCharArray();
         boolean up = true;
         for (int i = 0; i < c.length; i++) {
@@ -164,5 +167,17 @@ final class RequestEcho implements JsonBody {
             up = c[i] == '-';
         }
         return new String(c);
+    }
+
+    private static boolean isTitleCase(String name) {
+        boolean up = true;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (up ? Character.isLowerCase(ch) : Character.isUpperCase(ch)) {
+                return false;
+            }
+            up = ch == '-';
+        }
+        return true;
     }
 }

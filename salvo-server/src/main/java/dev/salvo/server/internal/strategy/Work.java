@@ -1,11 +1,13 @@
 package dev.salvo.server.internal.strategy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The seed's "expensive function": a duration of either waiting (I/O kind, a sleep or a timer) or
- * real computation on one core (CPU kind).
+ * real computation on one core (CPU kind: that much CPU time, so it competes for cores).
  */
 public record Work(Duration duration, Kind kind) {
     /** Whether the work waits or computes. */
@@ -13,6 +15,8 @@ public record Work(Duration duration, Kind kind) {
 
     /** Keeps the computation's result observable so the JIT cannot drop the loop. */
     private static volatile long sink;
+    /** CPU work stops after this many times its cost in wall time, however little CPU it got. */
+    static final int WALL_CAP = 4;
 
     public Work {
         Objects.requireNonNull(duration, "duration");
@@ -45,15 +49,25 @@ public record Work(Duration duration, Kind kind) {
         }
     }
 
+    /**
+     * Computes until this thread has used {@code nanos} of CPU time (wall time where the JVM cannot
+     * measure thread CPU time), so N computations on fewer than N cores take longer, as real
+     * CPU-bound work does. On a machine so busy that this would take over {@value #WALL_CAP}× the
+     * cost in wall time, it stops there, so a request never runs away.
+     */
     private static void compute(long nanos) {
-        long end = System.nanoTime() + nanos;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        long start = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+        long wallEnd = System.nanoTime() + WALL_CAP * nanos;
         long x = nanos;
-        while (System.nanoTime() - end < 0) {
+        do {
             for (int i = 0; i < 20_000; i++) {
                 x = x * 6364136223846793005L + 1442695040888963407L;
                 x ^= x >>> 29;
             }
-        }
+        } while ((cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start < nanos
+                && System.nanoTime() - wallEnd < 0);
         sink = x;
     }
 }

@@ -1,0 +1,175 @@
+package dev.salvo.bench;
+
+import dev.salvo.client.Request;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What a run does: which request, on how many connections, for how long or how many times, and
+ * in which model. Immutable; build with {@link #builder(Request)}.
+ *
+ * <p>A run is either <em>counted</em> ({@link Builder#requests}: exactly that many measured
+ * requests, default warmup none) or <em>timed</em> ({@link Builder#duration}, the default, 10 s:
+ * default warmup 2 s). It is <em>closed</em> (each connection sends its next request when the last
+ * one completes) unless a {@link Builder#rate} makes it <em>open</em>.
+ */
+public final class BenchConfig {
+    static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
+    static final Duration DEFAULT_TIMED_WARMUP = Duration.ofSeconds(2);
+
+    private final Request request;
+    private final int connections;
+    private final long requests;
+    private final Duration duration;
+    private final double rate;
+    private final Duration timeout;
+    private final Duration warmup;
+
+    private BenchConfig(Builder builder) {
+        this.request = builder.request;
+        this.connections = builder.connections;
+        this.requests = builder.requests;
+        this.duration = builder.requests > 0 ? Duration.ZERO
+                : builder.duration != null ? builder.duration : DEFAULT_DURATION;
+        this.rate = builder.rate;
+        this.timeout = builder.timeout;
+        this.warmup = builder.warmup != null ? builder.warmup
+                : builder.requests > 0 ? Duration.ZERO : DEFAULT_TIMED_WARMUP;
+    }
+
+    public static Builder builder(Request request) {
+        return new Builder(Objects.requireNonNull(request, "request"));
+    }
+
+    /** The request every send repeats. */
+    public Request request() {
+        return request;
+    }
+
+    /** Concurrent connections (closed model) or the most requests in flight (open model). */
+    public int connections() {
+        return connections;
+    }
+
+    /** The exact number of measured requests of a counted run; empty for a timed run. */
+    public OptionalLong requests() {
+        return requests > 0 ? OptionalLong.of(requests) : OptionalLong.empty();
+    }
+
+    /** How long a timed run measures, after its warmup; zero for a counted run. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** Target requests per second of an open-model run; 0 for the closed model. */
+    public double rate() {
+        return rate;
+    }
+
+    /** True for the open model (a target rate). */
+    public boolean isOpenModel() {
+        return rate > 0;
+    }
+
+    /** The longest one request may take before it counts as a timeout. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Load sent before measuring starts, left out of every figure. */
+    public Duration warmup() {
+        return warmup;
+    }
+
+    @Override
+    public String toString() {
+        return "BenchConfig[" + request + ", c=" + connections
+                + (requests > 0 ? ", n=" + requests : ", d=" + duration)
+                + (rate > 0 ? ", R=" + rate : "") + ", timeout=" + timeout + ", warmup=" + warmup + ']';
+    }
+
+    /** Builds a {@link BenchConfig}; not thread-safe. Each setter checks its value at once. */
+    public static final class Builder {
+        private final Request request;
+        private int connections = 64;
+        private long requests;
+        private Duration duration;
+        private double rate;
+        private Duration timeout = Duration.ofSeconds(5);
+        private Duration warmup;
+
+        private Builder(Request request) {
+            this.request = request;
+        }
+
+        /** Connections (closed model) or the most requests in flight (open model); default 64. */
+        public Builder connections(int connections) {
+            if (connections <= 0) {
+                throw new IllegalArgumentException("connections must be positive, got " + connections);
+            }
+            this.connections = connections;
+            return this;
+        }
+
+        /** Makes this a counted run of exactly {@code requests} measured requests. */
+        public Builder requests(long requests) {
+            if (requests <= 0) {
+                throw new IllegalArgumentException("the request count must be positive, got " + requests);
+            }
+            if (duration != null) {
+                throw new IllegalArgumentException("give either a request count or a duration, not both");
+            }
+            this.requests = requests;
+            return this;
+        }
+
+        /** Makes this a timed run that measures for {@code duration} (after the warmup). */
+        public Builder duration(Duration duration) {
+            positive(duration, "duration");
+            if (requests > 0) {
+                throw new IllegalArgumentException("give either a request count or a duration, not both");
+            }
+            this.duration = duration;
+            return this;
+        }
+
+        /** Open model: this many requests per second in total, whatever the latency. */
+        public Builder rate(double requestsPerSecond) {
+            if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+                throw new IllegalArgumentException("the rate must be a positive number of requests per second, got "
+                        + requestsPerSecond);
+            }
+            this.rate = requestsPerSecond;
+            return this;
+        }
+
+        /** The longest one request may take; default 5 s. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** Load sent before measuring starts; default 2 s for a timed run, none for a counted one. */
+        public Builder warmup(Duration warmup) {
+            Objects.requireNonNull(warmup, "warmup");
+            if (warmup.isNegative()) {
+                throw new IllegalArgumentException("warmup must not be negative, got " + warmup);
+            }
+            this.warmup = warmup;
+            return this;
+        }
+
+        public BenchConfig build() {
+            return new BenchConfig(this);
+        }
+
+        private static Duration positive(Duration value, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.salvo.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Renders a {@link BenchResult} as JSON: {@code requests}, {@code duration_s}, {@code rps},
+ * {@code latency_ms} {mean, stdev, p50, p75, p90, p99, p999, p9999, max}, {@code status}
+ * {code: count}, {@code errors} {kind: count} and {@code series} (one object per second), plus
+ * the uncorrected latency, error messages, bytes and the open model's late and missed sends.
+ * Latencies are milliseconds, rates per second.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String[] PERCENTILE_KEYS = {"p50", "p75", "p90", "p99", "p999", "p9999"};
+
+    private JsonReport() {
+    }
+
+    /** The report as a JSON document tree. */
+    public static ObjectNode tree(BenchResult result) {
+        BenchConfig config = result.config();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("method", config.request().method());
+        root.put("url", config.request().uri().toString());
+        root.put("model", config.isOpenModel() ? "open" : "closed");
+        root.put("connections", config.connections());
+        if (config.isOpenModel()) {
+            root.put("target_rps", config.rate());
+        }
+        root.put("warmup_s", config.warmup().toMillis() / 1000.0);
+        root.put("requests", result.requests());
+        root.put("responses", result.responses());
+        root.put("duration_s", result.durationSeconds());
+        root.put("rps", result.requestsPerSecond());
+        root.put("bytes", result.bytes());
+        root.put("bytes_per_s", result.bytesPerSecond());
+        root.set("latency_ms", latency(result.latency()));
+        root.set("latency_uncorrected_ms", latency(result.uncorrectedLatency()));
+        ObjectNode status = root.putObject("status");
+        result.statuses().forEach((code, count) -> status.put(Integer.toString(code), count));
+        ObjectNode errors = root.putObject("errors");
+        ObjectNode messages = root.putObject("error_messages");
+        result.errors().forEach((kind, summary) -> {
+            errors.put(kind.key(), summary.count());
+            if (!summary.messages().isEmpty()) {
+                ObjectNode perMessage = messages.putObject(kind.key());
+                summary.messages().forEach(perMessage::put);
+            }
+        });
+        root.put("late_sends", result.lateSends());
+        root.put("missed_sends", result.missedSends());
+        root.put("rate_reached", !result.rateMissed());
+        root.put("stopped_early", result.stoppedEarly());
+        ArrayNode series = root.putArray("series");
+        for (SecondSample sample : result.series()) {
+            ObjectNode point = series.addObject();
+            point.put("t_s", sample.endSeconds());
+            point.put("length_s", sample.lengthSeconds());
+            point.put("requests", sample.requests());
+            point.put("rps", sample.requestsPerSecond());
+            point.put("errors", sample.errors());
+            point.put("p50_ms", sample.p50Ms());
+            point.put("p99_ms", sample.p99Ms());
+            point.put("max_ms", sample.maxMs());
+        }
+        return root;
+    }
+
+    /** The report as indented JSON text. */
+    public static String render(BenchResult result) {
+        try {
+            return MAPPER.writeValueAsString(tree(result)) + '\n';
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree failed to serialize", e);
+        }
+    }
+
+    /** Writes the report to {@code file}, replacing it. */
+    public static void write(BenchResult result, Path file) {
+        TextReport.writeFile(file, render(result));
+    }
+
+    private static ObjectNode latency(Histogram h) {
+        ObjectNode node = MAPPER.createObjectNode();
+        boolean any = h.getTotalCount() > 0;
+        node.put("mean", any ? h.getMean() / 1000.0 : 0);
+        node.put("stdev", any ? h.getStdDeviation() / 1000.0 : 0);
+        for (int i = 0; i < TextReport.PERCENTILES.length; i++) {
+            node.put(PERCENTILE_KEYS[i], any ? h.getValueAtPercentile(TextReport.PERCENTILES[i]) / 1000.0 : 0);
+        }
+        node.put("max", any ? h.getMaxValue() / 1000.0 : 0);
+        return node;
+    }
+}

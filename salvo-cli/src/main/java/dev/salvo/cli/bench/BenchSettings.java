@@ -1,0 +1,128 @@
+package dev.salvo.cli.bench;
+
+import dev.salvo.bench.BenchConfig;
+import dev.salvo.bench.BenchResult;
+import dev.salvo.bench.LoadTransport;
+import dev.salvo.cli.common.BadInputException;
+import dev.salvo.client.Request;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the options of a {@link BenchCommand} and turns them into a {@link BenchConfig}. Every
+ * problem becomes a {@link BadInputException} whose one-line message names the flag.
+ */
+final class BenchSettings {
+    private final BenchCommand options;
+
+    BenchSettings(BenchCommand options) {
+        this.options = options;
+    }
+
+    BenchConfig config() {
+        if (options.requests != null && options.duration != null) {
+            throw new BadInputException("-n and -d cannot be combined: give a request count or a duration");
+        }
+        if (options.body != null && options.bodyFile != null) {
+            throw new BadInputException("-b and -B cannot be combined: give the body as text or as a file");
+        }
+        positive(options.connections, "-c");
+        if (options.threads != null) {
+            positive(options.threads, "--threads");
+        }
+        positiveTime(options.timeout, "--timeout");
+        writable(options.json, "--json");
+        writable(options.html, "--html");
+        BenchConfig.Builder builder = BenchConfig.builder(request()).connections(options.connections)
+                .timeout(options.timeout);
+        if (options.requests != null) {
+            positive(options.requests, "-n");
+            builder.requests(options.requests);
+        }
+        if (options.duration != null) {
+            positiveTime(options.duration, "-d");
+            builder.duration(options.duration);
+        }
+        if (options.rate != null) {
+            if (!(options.rate > 0) || options.rate.isInfinite()) {
+                throw new BadInputException("-R must be a positive number of requests per second, got " + options.rate);
+            }
+            builder.rate(options.rate);
+        }
+        if (options.warmup != null) {
+            builder.warmup(options.warmup);
+        }
+        return builder.build();
+    }
+
+    static LoadTransport transport(String name) {
+        try {
+            return LoadTransport.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--transport: " + e.getMessage());
+        }
+    }
+
+    /** "connect 50 (ConnectFailedException: …)" for the kinds that occurred. */
+    static String errorSummary(BenchResult result) {
+        return result.errors().entrySet().stream()
+                .filter(e -> e.getValue().count() > 0)
+                .map(e -> e.getKey().key() + " " + e.getValue().count()
+                        + e.getValue().messages().keySet().stream().findFirst().map(m -> ": " + m).orElse(""))
+                .collect(Collectors.joining("; "));
+    }
+
+    private Request request() {
+        try {
+            Request.Builder request = Request.newBuilder(options.url);
+            request.method(options.method, body());
+            for (String header : options.headers) {
+                int colon = header.indexOf(':');
+                if (colon <= 0) {
+                    throw new BadInputException("-H wants 'Name: value', got '" + header + "'");
+                }
+                request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+            }
+            return request.build();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private byte[] body() {
+        if (options.bodyFile != null) {
+            try {
+                return Files.readAllBytes(options.bodyFile);
+            } catch (IOException e) {
+                throw new BadInputException("-B: cannot read " + options.bodyFile + ": " + e.getMessage(), e);
+            }
+        }
+        return options.body == null ? new byte[0] : options.body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void positive(long value, String flag) {
+        if (value <= 0) {
+            throw new BadInputException(flag + " must be positive, got " + value);
+        }
+    }
+
+    private static void positiveTime(Duration value, String flag) {
+        if (value.isZero() || value.isNegative()) {
+            throw new BadInputException(flag + " must be a positive time, got " + value.toMillis() + "ms");
+        }
+    }
+
+    private static void writable(Path file, String flag) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || Files.isDirectory(file)) {
+            throw new BadInputException(flag + ": cannot write " + file + " (no such directory, or it is a directory)");
+        }
+    }
+}

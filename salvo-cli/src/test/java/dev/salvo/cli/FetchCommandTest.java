@@ -1,0 +1,118 @@
+package dev.salvo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class FetchCommandTest {
+    private static final String TIME = "\\d+\\.\\d\\d";
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
+
+    @Test
+    void bothModesPrintTheSeedFormat() {
+        String slow = server.url("/delay/0.3");
+        String fast = server.url("/get");
+        CliRun run = CliRun.of("fetch", slow, fast, server.url("/status/404"));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(12, run.out().size(), run::toString);
+        run.assertLine(0, "\\*\\*\\*\\* SYNC \\*\\*\\*\\*")
+                .assertLine(1, q(slow) + " " + TIME)
+                .assertLine(2, q(fast) + " " + TIME)
+                .assertLine(3, q(server.url("/status/404")) + " " + TIME)
+                .assertLine(4, "Total time: " + TIME)
+                .assertLine(5, "\\[200, 200, 404\\]")
+                .assertLine(6, "\\*\\*\\*\\* ASYNC \\*\\*\\*\\*")
+                .assertLine(9, q(slow) + " " + TIME)
+                .assertLine(10, "Total time: " + TIME)
+                .assertLine(11, "\\[200, 200, 404\\]");
+        assertTrue(run.out().subList(7, 9).stream().noneMatch(line -> line.startsWith(slow)),
+                () -> "async lines are in completion order: " + run);
+        double syncTotal = total(run.out().get(4));
+        assertTrue(syncTotal >= 0.3, run::toString);
+    }
+
+    @Test
+    void asyncTotalIsAboutTheLongestCall() {
+        String delay = server.url("/delay/0.4");
+        CliRun run = CliRun.of("fetch", "--mode", "async", delay, delay, delay, delay);
+        assertEquals(0, run.exitCode(), run::toString);
+        run.assertLine(0, "\\*\\*\\*\\* ASYNC \\*\\*\\*\\*").assertLine(6, "\\[200, 200, 200, 200\\]");
+        double total = total(run.out().get(5));
+        assertTrue(total >= 0.4 && total < 1.5, () -> "four 0.4 s calls at once took " + total);
+    }
+
+    @Test
+    void theJdkTransportPrintsTheSame() {
+        String delay = server.url("/delay/0.2");
+        CliRun run = CliRun.of("fetch", "--transport", "jdk", delay, server.url("/get"));
+        assertEquals(0, run.exitCode(), run::toString);
+        run.assertLine(0, "\\*\\*\\*\\* SYNC \\*\\*\\*\\*").assertLine(4, "\\[200, 200\\]")
+                .assertLine(6, q(server.url("/get")) + " " + TIME).assertLine(7, q(delay) + " " + TIME);
+        CliRun.of("fetch", "--transport", "carrier-pigeon", delay).assertBadInput("carrier-pigeon");
+    }
+
+    @Test
+    void concurrencyLimitQueuesTheRest() {
+        String delay = server.url("/delay/0.3");
+        CliRun run = CliRun.of("fetch", "--mode", "async", "-c", "1", delay, delay, delay);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(total(run.out().get(4)) >= 0.9, run::toString);
+    }
+
+    @Test
+    void aFailedUrlPrintsItsErrorAndTheOthersGoOn() {
+        String dead = TestServers.deadUrl() + "/get";
+        CliRun run = CliRun.of("fetch", "--mode", "sync", server.url("/get"), dead, server.url("/get"));
+        assertEquals(1, run.exitCode(), run::toString);
+        run.assertLine(2, q(dead) + " " + TIME + " error: ConnectFailedException: .*")
+                .assertLine(3, q(server.url("/get")) + " " + TIME)
+                .assertLine(5, "\\[200, ERR, 200\\]");
+    }
+
+    @Test
+    void urlsComeFromAFileToo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("urls.txt");
+        Files.write(file, List.of("# the seed's list, offline", "", server.url("/get"), "  " + server.url("/uuid") + "  "));
+        CliRun run = CliRun.of("fetch", "--mode", "sync", "-f", file.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        run.assertLine(1, q(server.url("/get")) + " " + TIME).assertLine(2, q(server.url("/uuid")) + " " + TIME);
+    }
+
+    @Test
+    void aMissingFileIsBadInput(@TempDir Path dir) {
+        CliRun.of("fetch", "-f", dir.resolve("nope.txt").toString()).assertBadInput("no such file");
+    }
+
+    @Test
+    void aMalformedUrlIsBadInputBeforeAnythingIsSent() {
+        CliRun run = CliRun.of("fetch", server.url("/get"), "ftp://example.com/x").assertBadInput("ftp://example.com/x");
+        assertTrue(run.out().isEmpty(), run::toString);
+    }
+
+    @Test
+    void noUrlsIsBadInput() {
+        CliRun.of("fetch").assertBadInput("no URLs");
+    }
+
+    @Test
+    void aWrongModeIsBadInput() {
+        CliRun.of("fetch", "--mode", "sideways", server.url("/get")).assertBadInput("sideways");
+    }
+
+    static double total(String line) {
+        assertTrue(line.startsWith("Total time"), line);
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    static String q(String text) {
+        return java.util.regex.Pattern.quote(text);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.salvo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What is per process: Ctrl-C and the logging set-up, checked on a real {@code salvo} process. */
+class SignalsAndLoggingTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    @RegisterExtension
+    static final QuickServer server = new QuickServer();
+
+    @Test
+    void verboseLogsEachCallWithThreadNamesAndRequestIds() throws Exception {
+        try (Subprocess fetch = Subprocess.start("fetch", "-v", "--mode", "sync", server.url("/get"))) {
+            assertEquals(0, fetch.awaitExit(WAIT), fetch.err()::toString);
+            assertTrue(fetch.err().stream().anyMatch(line -> line.matches(".*DEBUG.*\\[[^\\]]+\\] #\\d+ (queued|started) .*")),
+                    fetch.err()::toString);
+        }
+    }
+
+    @Test
+    void quietByDefault() throws Exception {
+        try (Subprocess fetch = Subprocess.start("fetch", "--mode", "sync", server.url("/get"))) {
+            assertEquals(0, fetch.awaitExit(WAIT), fetch.err()::toString);
+            assertTrue(fetch.err().stream().noneMatch(line -> line.contains("DEBUG") || line.contains("INFO")),
+                    fetch.err()::toString);
+            assertEquals(4, fetch.out().size(), fetch.out()::toString);
+        }
+    }
+
+    @Test
+    void ctrlCStopsAFetchCleanly() throws Exception {
+        try (Subprocess fetch = Subprocess.start("fetch", "--mode", "async", server.url("/delay/8"))) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!fetch.out().contains("**** ASYNC ****") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            long interrupted = System.nanoTime();
+            fetch.interrupt();
+            assertEquals(130, fetch.awaitExit(WAIT), fetch.err()::toString);
+            assertTrue((System.nanoTime() - interrupted) / 1e9 < 5, "stops well before the 8 s call ends");
+            assertTrue(fetch.err().contains("Stopping."), fetch.err()::toString);
+            assertTrue(fetch.err().stream().noneMatch(line -> line.contains("Exception") || line.startsWith("\tat ")),
+                    fetch.err()::toString);
+        }
+    }
+}

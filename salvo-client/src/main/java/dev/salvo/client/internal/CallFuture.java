@@ -1,0 +1,111 @@
+package dev.salvo.client.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The future {@code send} returns. It may be completed on a transport's I/O thread — so a caller
+ * blocked in {@code join()} wakes at once, with no hand-off — but every dependent stage a caller
+ * attaches ({@code thenApply}, {@code whenComplete}, …) runs on the client's callback executor,
+ * never on that I/O thread; so do the stages derived from it. Thread-safe, as any
+ * CompletableFuture.
+ */
+public final class CallFuture<T> extends CompletableFuture<T> {
+    private final Executor executor;
+
+    public CallFuture(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Runs {@code action} on the completing thread: for Salvo's own bookkeeping only. */
+    void whenCompleteInline(BiConsumer<? super T, ? super Throwable> action) {
+        super.whenComplete(action);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+        return new CallFuture<>(executor);
+    }
+
+    @Override
+    public Executor defaultExecutor() {
+        return executor;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenApply(Function<? super T, ? extends U> fn) {
+        return thenApplyAsync(fn, executor);
+    }
+
+    @Override
+    public CompletableFuture<Void> thenAccept(Consumer<? super T> action) {
+        return thenAcceptAsync(action, executor);
+    }
+
+    @Override
+    public CompletableFuture<Void> thenRun(Runnable action) {
+        return thenRunAsync(action, executor);
+    }
+
+    @Override
+    public <U, V> CompletableFuture<V> thenCombine(CompletionStage<? extends U> other,
+            BiFunction<? super T, ? super U, ? extends V> fn) {
+        return thenCombineAsync(other, fn, executor);
+    }
+
+    @Override
+    public <U> CompletableFuture<Void> thenAcceptBoth(CompletionStage<? extends U> other,
+            BiConsumer<? super T, ? super U> action) {
+        return thenAcceptBothAsync(other, action, executor);
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterBoth(CompletionStage<?> other, Runnable action) {
+        return runAfterBothAsync(other, action, executor);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> applyToEither(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+        return applyToEitherAsync(other, fn, executor);
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptEither(CompletionStage<? extends T> other, Consumer<? super T> action) {
+        return acceptEitherAsync(other, action, executor);
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterEither(CompletionStage<?> other, Runnable action) {
+        return runAfterEitherAsync(other, action, executor);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenCompose(Function<? super T, ? extends CompletionStage<U>> fn) {
+        return thenComposeAsync(fn, executor);
+    }
+
+    @Override
+    public CompletableFuture<T> whenComplete(BiConsumer<? super T, ? super Throwable> action) {
+        return whenCompleteAsync(action, executor);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
+        return handleAsync(fn, executor);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionally(Function<Throwable, ? extends T> fn) {
+        return exceptionallyAsync(fn, executor);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyCompose(Function<Throwable, ? extends CompletionStage<T>> fn) {
+        return exceptionallyComposeAsync(fn, executor);
+    }
+}

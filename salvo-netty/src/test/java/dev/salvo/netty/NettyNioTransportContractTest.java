@@ -1,0 +1,12 @@
+package dev.salvo.netty;
+
+import dev.salvo.client.Transport;
+import dev.salvo.client.TransportContract;
+
+/** The client contract again with native epoll turned off: the NIO fallback behaves the same. */
+class NettyNioTransportContractTest extends TransportContract {
+    @Override
+    protected Transport newTransport() {
+        return NettyTransport.builder().eventLoopThreads(1).preferNative(false).build();
+    }
+}
