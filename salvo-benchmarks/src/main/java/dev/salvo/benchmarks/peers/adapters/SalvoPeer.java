@@ -27,9 +27,23 @@ public final class SalvoPeer implements PeerClient {
         this.salvo = builder.build();
     }
 
+    /**
+     * One stage on Salvo's future, as every other adapter has one callback: its stages run on the
+     * callback executor, and each further stage chained on it would be one more hop there.
+     */
     @Override
     public CompletableFuture<Integer> get(String url) {
-        return salvo.send(Request.get(url)).thenApply(response -> TransportPeer.bodyLength(response, url));
+        CompletableFuture<Integer> body = new CompletableFuture<>();
+        salvo.send(Request.get(url)).whenComplete((response, error) -> {
+            if (error != null) {
+                body.completeExceptionally(error);
+            } else if (response.status() != 200) {
+                body.completeExceptionally(PeerClient.unexpectedStatus(response.status(), url));
+            } else {
+                body.complete(response.bodyLength());
+            }
+        });
+        return body;
     }
 
     @Override
