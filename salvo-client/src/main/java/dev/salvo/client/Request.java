@@ -24,6 +24,7 @@ public final class Request {
     private final Headers headers;
     private final byte[] body;
     private final Duration deadline;
+    private final String hostKey;
 
     private Request(Builder builder) {
         this.method = builder.method;
@@ -31,6 +32,7 @@ public final class Request {
         this.headers = builder.headers.build();
         this.body = builder.body;
         this.deadline = builder.deadline;
+        this.hostKey = uri.getHost().toLowerCase(Locale.ROOT) + ':' + port(uri);
     }
 
     /** A GET of {@code url}. */
@@ -110,7 +112,7 @@ public final class Request {
 
     /** host:port, the key for per-host limits. */
     public String hostKey() {
-        return uri.getHost().toLowerCase(Locale.ROOT) + ':' + port(uri);
+        return hostKey;
     }
 
     /** The URI's port, or the scheme's default. */

@@ -38,17 +38,19 @@ public final class JdkTransport implements Transport {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "the JDK transport cannot send " + request + ": " + e.getMessage(), e));
         }
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(jdkRequest, info -> {
-            exchange.responseHeaders(info.statusCode(), fromJdk(info.headers()));
-            return HttpResponse.BodySubscribers.ofByteArray();
+        // the headers, converted once when they arrive, travel with the body to the response
+        CompletableFuture<HttpResponse<Response>> sent = client.sendAsync(jdkRequest, info -> {
+            Headers headers = fromJdk(info.headers());
+            exchange.responseHeaders(info.statusCode(), headers);
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                    body -> Response.ofOwned(request, info.statusCode(), headers, body));
         });
         CompletableFuture<Response> result = new CompletableFuture<>();
         sent.whenComplete((response, error) -> {
             if (error != null) {
                 result.completeExceptionally(Failures.classify(error, request));
             } else {
-                result.complete(Response.ofOwned(request, response.statusCode(), fromJdk(response.headers()),
-                        response.body()));
+                result.complete(response.body());
             }
         });
         result.whenComplete((response, error) -> {

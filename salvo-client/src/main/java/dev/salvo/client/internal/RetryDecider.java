@@ -30,7 +30,7 @@ final class RetryDecider {
 
     /** After a response whose status the policy retries, honouring Retry-After on 429 and 503. */
     Duration afterResponse(Call call, Response response) {
-        if (!policy.retryOnStatus().contains(response.status()) || !mayRetry(call)) {
+        if (!mayRetry(call) || !policy.retryOnStatus().contains(response.status())) {
             return null;
         }
         Duration wait = backoff(call.attempt);
