@@ -64,7 +64,7 @@ public final class Exchange {
         this.channel = channel;
         this.origin = origin;
         this.request = request;
-        this.query = new QueryStringDecoder(request.uri());
+        this.query = new QueryStringDecoder(originForm(request.uri()));
         this.config = config;
         this.strategy = strategy;
         this.listener = listener;
@@ -125,10 +125,42 @@ public final class Exchange {
         return origin;
     }
 
-    /** The absolute URL the client asked for, from the Host header. */
+    /** The absolute URL the client asked for: as sent (absolute-form, via a proxy), else from the Host header. */
     public String url() {
+        if (isAbsoluteForm(request.uri())) {
+            return request.uri();
+        }
         String host = header(HttpHeaderNames.HOST).orElseGet(() -> config.host() + ":" + localPort());
         return "http://" + host + request.uri();
+    }
+
+    /**
+     * The path and query of a request-target: RFC 9112 §3.2.2 has servers accept the absolute form
+     * ({@code GET http://host/get HTTP/1.1}) that clients send to proxies.
+     */
+    static String originForm(String target) {
+        if (!isAbsoluteForm(target)) {
+            return target;
+        }
+        int authority = target.indexOf("://") + 3;
+        int path = indexOfAny(target, authority, '/', '?');
+        if (path < 0) {
+            return "/";
+        }
+        return target.charAt(path) == '?' ? "/" + target.substring(path) : target.substring(path);
+    }
+
+    private static boolean isAbsoluteForm(String target) {
+        return target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    private static int indexOfAny(String s, int from, char a, char b) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == a || s.charAt(i) == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public int localPort() {
