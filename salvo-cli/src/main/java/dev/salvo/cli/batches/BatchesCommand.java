@@ -3,6 +3,7 @@ package dev.salvo.cli.batches;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.TransportOptions;
+import dev.salvo.cli.timeline.RunResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ public final class BatchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchesRun.Result result = new BatchesRun(Output.of(spec), transport)
+        RunResult result = new BatchesRun(Output.of(spec), transport)
                 .run(BatchFile.read(file), !sequential, sequential ? "sequential" : "concurrent");
         return result.failures() == 0 ? 0 : OneLineErrors.FAILED;
     }

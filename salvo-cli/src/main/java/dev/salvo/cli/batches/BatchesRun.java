@@ -6,7 +6,7 @@ import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.StatusList;
 import dev.salvo.cli.common.TransportOptions;
-import dev.salvo.cli.timeline.Run;
+import dev.salvo.cli.timeline.RunResult;
 import dev.salvo.cli.timeline.Timeline;
 import dev.salvo.client.Batch;
 import dev.salvo.client.BatchResult;
@@ -33,16 +33,13 @@ final class BatchesRun {
         this.transport = transport;
     }
 
-    /** What a run measured. */
-    record Result(Run run, Elapsed total, int failures) {
-    }
 
     /**
      * Runs {@code batches}: all at once when {@code concurrent}, else one batch after another.
      *
      * @param label the run's name on the timeline
      */
-    Result run(List<List<Request>> batches, boolean concurrent, String label) {
+    RunResult run(List<List<Request>> batches, boolean concurrent, String label) {
         Timeline timeline = new Timeline(label);
         int steps = batches.stream().mapToInt(List::size).sum();
         AtomicInteger done = new AtomicInteger();
@@ -78,7 +75,7 @@ final class BatchesRun {
         output.line("Total time for all batches: " + total.twoDecimals());
         output.line(StatusList.nested(results.stream().map(BatchesRun::outcomes).toList()));
         int failures = (int) results.stream().filter(r -> !r.isComplete()).count();
-        return new Result(timeline.finish(total), total, failures);
+        return new RunResult(timeline.finish(total), total, failures);
     }
 
     private void printStep(int batch, int step, Outcome<Response> outcome, Elapsed elapsed) {

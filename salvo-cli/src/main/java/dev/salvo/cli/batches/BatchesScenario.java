@@ -3,6 +3,7 @@ package dev.salvo.cli.batches;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
 import dev.salvo.cli.scenario.SeedScenario;
+import dev.salvo.cli.timeline.RunResult;
 import dev.salvo.client.Request;
 import java.util.Collections;
 import java.util.List;
@@ -28,9 +29,9 @@ public final class BatchesScenario extends SeedScenario {
                 .toList();
         BatchesRun runner = new BatchesRun(context.output(), context.transport());
         context.output().line("**** SEQUENTIAL ****");
-        BatchesRun.Result sequential = runner.run(batches, false, "sequential");
+        RunResult sequential = runner.run(batches, false, "sequential");
         context.output().line("**** CONCURRENT ****");
-        BatchesRun.Result concurrent = runner.run(batches, true, "concurrent");
+        RunResult concurrent = runner.run(batches, true, "concurrent");
         return ScenarioResult.of(this, sequential.total(), concurrent.total(),
                 "0.18 s (longest batch 0.17 s)", List.of(sequential.run(), concurrent.run()),
                 sequential.failures() + concurrent.failures());

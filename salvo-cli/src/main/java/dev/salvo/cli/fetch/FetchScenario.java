@@ -3,6 +3,7 @@ package dev.salvo.cli.fetch;
 import dev.salvo.cli.scenario.ScenarioContext;
 import dev.salvo.cli.scenario.ScenarioResult;
 import dev.salvo.cli.scenario.SeedScenario;
+import dev.salvo.cli.timeline.RunResult;
 import dev.salvo.client.Request;
 import java.util.List;
 
@@ -22,8 +23,8 @@ public final class FetchScenario extends SeedScenario {
         List<Request> requests = List.of("/html", "/json", "/robots.txt", delay, delay, delay).stream()
                 .map(path -> Request.get(context.server().url(path))).toList();
         UrlListFetch fetch = new UrlListFetch(context.output(), context.transport());
-        UrlListFetch.Result sync = fetch.sync(requests);
-        UrlListFetch.Result async = fetch.async(requests, requests.size());
+        RunResult sync = fetch.sync(requests);
+        RunResult async = fetch.async(requests, requests.size());
         return ScenarioResult.of(this, sync.total(), async.total(), "3.75 s → 1.10 s",
                 List.of(sync.run(), async.run()), sync.failures() + async.failures());
     }

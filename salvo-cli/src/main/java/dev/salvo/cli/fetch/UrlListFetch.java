@@ -6,7 +6,7 @@ import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.StatusList;
 import dev.salvo.cli.common.TransportOptions;
-import dev.salvo.cli.timeline.Run;
+import dev.salvo.cli.timeline.RunResult;
 import dev.salvo.cli.timeline.Timeline;
 import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
@@ -30,12 +30,9 @@ final class UrlListFetch {
         this.transport = transport;
     }
 
-    /** One result of a run: its timeline, total time and failures. */
-    record Result(Run run, Elapsed total, int failures) {
-    }
 
     /** One after another, each waiting for the previous. */
-    Result sync(List<Request> requests) throws InterruptedException {
+    RunResult sync(List<Request> requests) throws InterruptedException {
         Timeline timeline = new Timeline("sync");
         List<Outcome<Response>> outcomes = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
@@ -62,7 +59,7 @@ final class UrlListFetch {
     }
 
     /** All at once (at most {@code concurrency} in flight), lines in completion order. */
-    Result async(List<Request> requests, int concurrency) {
+    RunResult async(List<Request> requests, int concurrency) {
         Timeline timeline = new Timeline("async");
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
@@ -80,11 +77,11 @@ final class UrlListFetch {
         return finish(timeline, outcomes, total);
     }
 
-    private Result finish(Timeline timeline, List<Outcome<Response>> outcomes, Elapsed total) {
+    private RunResult finish(Timeline timeline, List<Outcome<Response>> outcomes, Elapsed total) {
         output.line("Total time: " + total.twoDecimals());
         output.line(StatusList.of(outcomes));
         int failures = (int) outcomes.stream().filter(o -> !o.isSuccess()).count();
-        return new Result(timeline.finish(total), total, failures);
+        return new RunResult(timeline.finish(total), total, failures);
     }
 
     private void print(Request request, Outcome<Response> outcome, Elapsed elapsed) {
