@@ -51,7 +51,7 @@ public final class TransportOptions {
         return open(builder -> { }, maxInFlight, listener);
     }
 
-    /** As {@link #open(int, EventListener)}, completing futures and running callbacks on {@code callbacks}. */
+    /** As {@link #open(int, EventListener)}, running chained stages and callbacks on {@code callbacks}. */
     public HttpSession open(int maxInFlight, EventListener listener, Executor callbacks) {
         return open(builder -> builder.callbackExecutor(callbacks), maxInFlight, listener);
     }
