@@ -3,6 +3,7 @@ package dev.salvo.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -45,9 +46,22 @@ public final class Batch {
         return steps.size();
     }
 
-    /** The request of step {@code index}, given the previous step's response (null for step 0). */
-    public Request request(int index, Response previous) {
-        Request request = steps.get(index).apply(previous);
+    /**
+     * The request of step {@code index}: step 0's fixed request when {@code previous} is empty,
+     * else built from the previous step's response.
+     *
+     * @throws IllegalArgumentException when {@code previous} is empty for a step after the first,
+     *                                  or present for step 0
+     * @throws NullPointerException     when a step's function builds a null request
+     */
+    public Request request(int index, Optional<Response> previous) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.checkIndex(index, steps.size());
+        if (previous.isEmpty() != (index == 0)) {
+            throw new IllegalArgumentException(index == 0 ? "step 0 has no previous response"
+                    : "step " + index + " needs the previous step's response");
+        }
+        Request request = steps.get(index).apply(previous.orElse(null));
         return Objects.requireNonNull(request, () -> "step " + index + " built a null request");
     }
 

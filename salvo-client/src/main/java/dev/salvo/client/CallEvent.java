@@ -1,5 +1,8 @@
 package dev.salvo.client;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * One phase of one call, as seen by an {@link EventListener}.
  *
@@ -7,18 +10,25 @@ package dev.salvo.client;
  * @param requestId the call's id, unique within its client, increasing
  * @param request   the request of this attempt (after redirects, the current hop)
  * @param nanoTime  {@link System#nanoTime()} when the phase happened
- * @param attempt   1 for the first attempt, 2 for the first retry, …
+ * @param attempt   1 for the first attempt, then one more for each retry and for each time the
+ *                  transport sent the request again on its own (see {@link Exchange#resending})
  * @param status    the HTTP status for RESPONSE_HEADERS and COMPLETED, else 0
- * @param failure   the failure for FAILED, else null
+ * @param failure   the failure for FAILED, else empty
  */
 public record CallEvent(Phase phase, long requestId, Request request, long nanoTime, int attempt, int status,
-        Throwable failure) {
+        Optional<Throwable> failure) {
+
+    public CallEvent {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(failure, "failure");
+    }
 
     /** The phases of a call, in the order they happen. */
     public enum Phase {
         /** Accepted and waiting for a slot (every call passes here, even if it starts at once). */
         QUEUED,
-        /** Got its slot; handed to the transport. Repeats for each retry and redirect hop. */
+        /** Got its slot; handed to the transport. Repeats for each retry, redirect hop and transport resend. */
         STARTED,
         /** Status line and headers arrived. */
         RESPONSE_HEADERS,

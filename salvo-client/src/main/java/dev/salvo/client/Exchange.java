@@ -1,5 +1,7 @@
 package dev.salvo.client;
 
+import java.io.IOException;
+
 /**
  * What a {@link Transport} reports back about one exchange while it runs. Implementations are
  * thread-safe: a transport may call them from its I/O threads.
@@ -23,4 +25,13 @@ public interface Exchange {
 
     /** The status line and headers arrived (before the body). Must not block. */
     void responseHeaders(int status, Headers headers);
+
+    /**
+     * The transport is sending the request again on its own, because the connection it used
+     * turned out to be closed before any of the response arrived (a pooled keep-alive connection
+     * the server had dropped). Salvo reports it as a new attempt; it does not count against the
+     * retry policy. Must not block.
+     */
+    default void resending(IOException reason) {
+    }
 }

@@ -24,7 +24,7 @@ public final class Request {
     private final Headers headers;
     private final byte[] body;
     private final Duration deadline;
-    private final String hostKey;
+    private final Origin origin;
 
     private Request(Builder builder) {
         this.method = builder.method;
@@ -32,7 +32,7 @@ public final class Request {
         this.headers = builder.headers.build();
         this.body = builder.body;
         this.deadline = builder.deadline;
-        this.hostKey = uri.getHost().toLowerCase(Locale.ROOT) + ':' + port(uri);
+        this.origin = Origin.of(uri);
     }
 
     /** A GET of {@code url}. */
@@ -110,17 +110,9 @@ public final class Request {
         return IDEMPOTENT.contains(method);
     }
 
-    /** host:port, the key for per-host limits. */
-    public String hostKey() {
-        return hostKey;
-    }
-
-    /** The URI's port, or the scheme's default. */
-    public static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    /** Scheme, host and port: the key of per-host limits. */
+    public Origin origin() {
+        return origin;
     }
 
     @Override

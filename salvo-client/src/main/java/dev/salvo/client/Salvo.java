@@ -36,7 +36,7 @@ public final class Salvo implements AutoCloseable {
         this.engine = new CallEngine(builder.settings());
     }
 
-    /** A client with every default: JDK transport, 64 in flight, 64 per host, 30 s deadline. */
+    /** A client with every default (see {@link Builder}): JDK transport, 64 in flight, 30 s deadline. */
     public static Salvo create() {
         return newBuilder().build();
     }
@@ -141,7 +141,8 @@ public final class Salvo implements AutoCloseable {
 
     /**
      * Stops taking calls; fails queued calls with {@link ClientClosedException}; lets calls in
-     * flight finish within the close timeout, then cancels them; closes the transport Salvo made.
+     * flight finish within the close timeout, then cancels them; closes the transport unless it
+     * was given as {@link Builder#sharedTransport shared}.
      * Idempotent. Leaves no non-daemon thread behind.
      */
     @Override
@@ -149,14 +150,38 @@ public final class Salvo implements AutoCloseable {
         engine.close();
     }
 
-    /** Configures a {@link Salvo}; not thread-safe. */
+    /**
+     * Configures a {@link Salvo}; not thread-safe. The defaults:
+     *
+     * <table>
+     *   <caption>Salvo.Builder defaults</caption>
+     *   <tr><th>setting</th><th>default</th></tr>
+     *   <tr><td>{@link #transport}</td><td>the JDK {@code HttpClient} ({@link Transports#jdk(Duration)}), made and closed by Salvo</td></tr>
+     *   <tr><td>{@link #maxInFlight}</td><td>64, or {@code maxPerHost} when only that is set</td></tr>
+     *   <tr><td>{@link #maxPerHost}</td><td>{@code maxInFlight}: no per-origin limit of its own</td></tr>
+     *   <tr><td>{@link #maxQueued}</td><td>unbounded</td></tr>
+     *   <tr><td>{@link #deadline}</td><td>30 s, the whole call: queue wait, retries, redirects, body</td></tr>
+     *   <tr><td>{@link #connectTimeout}</td><td>10 s (the default transport only)</td></tr>
+     *   <tr><td>{@link #closeTimeout}</td><td>5 s</td></tr>
+     *   <tr><td>{@link #retryPolicy}</td><td>{@link RetryPolicy#none()}</td></tr>
+     *   <tr><td>{@link #redirects}</td><td>{@link RedirectPolicy#NORMAL}</td></tr>
+     *   <tr><td>{@link #callbackExecutor}</td><td>a virtual thread per task</td></tr>
+     *   <tr><td>{@link #eventListener}</td><td>{@link EventListener#NONE} (plus SLF4J debug logging)</td></tr>
+     * </table>
+     *
+     * <p>A limit you set is never capped by a default you did not set: {@code maxInFlight(100)}
+     * alone lets 100 calls run to one host.
+     */
     public static final class Builder {
+        private static final int DEFAULT_LIMIT = 64;
+
         private Transport transport;
-        private int maxInFlight = 64;
-        private int maxPerHost = 64;
+        private boolean ownsTransport;
+        private int maxInFlight;
+        private int maxPerHost;
         private int maxQueued = Integer.MAX_VALUE;
         private Duration deadline = Duration.ofSeconds(30);
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout;
         private Duration closeTimeout = Duration.ofSeconds(5);
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private RedirectPolicy redirects = RedirectPolicy.NORMAL;
@@ -166,25 +191,45 @@ public final class Salvo implements AutoCloseable {
         private Builder() {
         }
 
-        /** The transport; the default is {@link Transports#jdk(Duration)} with the connect timeout. Not closed by Salvo. */
+        /**
+         * The transport, which Salvo now owns: {@link Salvo#close()} closes it too, so one
+         * try-with-resources covers both:
+         * {@code try (Salvo http = Salvo.newBuilder().transport(NettyTransport.create()).build())}.
+         * Set its connect timeout on the transport itself.
+         */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
+            this.ownsTransport = true;
             return this;
         }
 
-        /** Most calls in flight at once, over all hosts; default 64. */
+        /**
+         * A transport the caller keeps owning, for instance one shared by several clients: Salvo
+         * never closes it; the caller closes it after every client that uses it.
+         */
+        public Builder sharedTransport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.ownsTransport = false;
+            return this;
+        }
+
+        /** Most calls in flight at once, over all origins; default 64 (or {@code maxPerHost} if only that is set). */
         public Builder maxInFlight(int max) {
             this.maxInFlight = Durations.requirePositive(max, "maxInFlight");
             return this;
         }
 
-        /** Most calls in flight at once to one host:port; default 64. */
+        /** Most calls in flight at once to one origin (scheme, host, port); default: {@code maxInFlight}. */
         public Builder maxPerHost(int max) {
             this.maxPerHost = Durations.requirePositive(max, "maxPerHost");
             return this;
         }
 
-        /** Most calls waiting; one more fails with {@link QueueFullException}. Default unbounded. */
+        /**
+         * Most calls waiting for a slot; a call that would have to wait beyond it fails with
+         * {@link QueueFullException}. A call that can start at once is always accepted, and a
+         * call already accepted (a retry, a redirect) is never refused. Default unbounded.
+         */
         public Builder maxQueued(int max) {
             if (max < 0) {
                 throw new IllegalArgumentException("maxQueued must not be negative, got " + max);
@@ -199,7 +244,10 @@ public final class Salvo implements AutoCloseable {
             return this;
         }
 
-        /** Connect timeout of the default JDK transport; default 10 s. */
+        /**
+         * Connect timeout of the default JDK transport; default 10 s. A transport you pass has its
+         * own: setting both fails at {@link #build()}.
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Durations.requirePositive(timeout, "connectTimeout");
             return this;
@@ -235,13 +283,26 @@ public final class Salvo implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A new client.
+         *
+         * @throws IllegalArgumentException when a connect timeout is set together with a transport
+         *                                  (it would be ignored: set it on the transport)
+         */
         public Salvo build() {
+            if (transport != null && connectTimeout != null) {
+                throw new IllegalArgumentException("connectTimeout configures the default JDK transport only; "
+                        + "set the connect timeout on the transport you passed (" + transport + ")");
+            }
             return new Salvo(this);
         }
 
         EngineSettings settings() {
-            return new EngineSettings(transport, maxInFlight, maxPerHost, maxQueued, deadline, connectTimeout,
-                    closeTimeout, retryPolicy, redirects, callbackExecutor, eventListener);
+            int total = maxInFlight > 0 ? maxInFlight : Math.max(DEFAULT_LIMIT, maxPerHost);
+            int perHost = maxPerHost > 0 ? maxPerHost : total;
+            return new EngineSettings(transport, ownsTransport, total, perHost, maxQueued, deadline,
+                    connectTimeout != null ? connectTimeout : Duration.ofSeconds(10), closeTimeout, retryPolicy,
+                    redirects, callbackExecutor, eventListener);
         }
     }
 }

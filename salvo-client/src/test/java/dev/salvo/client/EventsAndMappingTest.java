@@ -34,7 +34,8 @@ class EventsAndMappingTest {
         assertEquals(200, first.get(3).status());
         CallEvent failed = events.stream().filter(e -> e.requestId() == 2 && e.phase() == CallEvent.Phase.FAILED)
                 .findFirst().orElseThrow();
-        assertTrue(failed.failure() instanceof ConnectFailedException);
+        assertTrue(failed.failure().orElseThrow() instanceof ConnectFailedException);
+        assertTrue(first.get(0).failure().isEmpty(), "no failure on QUEUED");
     }
 
     @Test

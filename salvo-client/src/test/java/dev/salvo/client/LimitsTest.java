@@ -47,10 +47,10 @@ class LimitsTest {
 
     @Test
     void perHostLimitHoldsWhileOtherHostsProceed() {
-        Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
-        Map<String, Integer> peak = new ConcurrentHashMap<>();
+        Map<Origin, AtomicInteger> running = new ConcurrentHashMap<>();
+        Map<Origin, Integer> peak = new ConcurrentHashMap<>();
         EventListener peaks = event -> {
-            String host = event.request().hostKey();
+            Origin host = event.request().origin();
             switch (event.phase()) {
                 case STARTED -> peak.merge(host, running.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet(),
                         Math::max);
@@ -66,11 +66,11 @@ class LimitsTest {
                 calls.add(http.send(server.get("/delay/0.2")));
             }
             CompletableFuture<Response> otherHost = http.send(Request.get(other));
-            Await.until("other host started", () -> running.containsKey("localhost:" + Request.get(other).uri().getPort()));
+            Await.until("other host started", () -> running.containsKey(Origin.of(other)));
             assertTrue(http.inFlight() <= 4, "2 per host: " + http.inFlight());
             calls.forEach(Await::value);
             Await.value(otherHost);
-            assertEquals(2, peak.get(Request.get(server.url("/")).hostKey()));
+            assertEquals(2, peak.get(Request.get(server.url("/")).origin()));
         }
     }
 

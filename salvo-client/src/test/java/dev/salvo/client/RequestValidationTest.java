@@ -1,6 +1,7 @@
 package dev.salvo.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,8 +116,16 @@ class RequestValidationTest {
         assertEquals("hello", new String(request.body(), StandardCharsets.UTF_8));
         assertEquals("POST", request.method());
         assertFalse(request.isIdempotent());
-        assertEquals("127.0.0.1:8", request.hostKey());
-        assertEquals("example.org:443", Request.get("https://EXAMPLE.org/x").hostKey());
+        assertEquals(new Origin("http", "127.0.0.1", 8), request.origin());
+        assertEquals("https://example.org:443", Request.get("https://EXAMPLE.org/x").origin().toString());
+        assertEquals("example.org", Request.get("https://EXAMPLE.org/x").origin().authority());
+        assertEquals("[::1]:8080", Request.get("http://[::1]:8080/").origin().authority());
+        assertEquals("::1", Request.get("http://[::1]:8080/").origin().host());
+        assertNotEquals(Origin.of("http://a.example"), Origin.of("https://a.example"));
+        assertThrows(IllegalArgumentException.class, () -> Origin.of("ftp://a.example"));
+        assertThrows(IllegalArgumentException.class, () -> Origin.of("/relative"));
+        assertThrows(IllegalArgumentException.class, () -> new Origin("http", "a", 0));
+        assertThrows(NullPointerException.class, () -> Origin.of((String) null));
         assertEquals(List.of("text/plain"), request.headers().all("content-type"));
     }
 

@@ -17,9 +17,13 @@ import javax.net.ssl.X509TrustManager;
  * port, with https through the JDK's TLS (default trust store, SNI, host name verification).
  *
  * <pre>{@code
- * try (Transport netty = NettyTransport.builder().maxConnectionsPerHost(64).build();
- *      Salvo http = Salvo.newBuilder().transport(netty).build()) { … }
+ * try (Salvo http = Salvo.newBuilder().transport(NettyTransport.create()).maxPerHost(16).build()) { … }
  * }</pre>
+ *
+ * <p>Salvo closes the transport with itself. Under Salvo the client's limits govern the
+ * connections: an HTTP/1.1 connection carries one call at a time, so an origin never has more
+ * connections than the client's {@code maxPerHost}; the transport sets no second limit of its own
+ * unless {@link Builder#maxConnectionsPerHost} is set (for using it without Salvo).
  *
  * <p>Thread-safe. {@link #close()} fails calls in flight with
  * {@link dev.salvo.client.ClientClosedException} and stops the I/O threads within the close timeout.
@@ -62,13 +66,13 @@ public final class NettyTransport implements Transport {
 
     /**
      * Configures a {@link NettyTransport}; not thread-safe. Defaults: one event loop per core, 10 s
-     * connect timeout, 256 connections per host, 64 MiB bodies, keep-alive on, 60 s idle timeout,
+     * connect timeout, no connection limit of its own (the client's limits govern), 64 MiB bodies, keep-alive on, 60 s idle timeout,
      * native epoll when it loads, 5 s close timeout, the JDK's default trust store.
      */
     public static final class Builder {
         private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private int maxConnectionsPerHost = 256;
+        private int maxConnectionsPerHost = Integer.MAX_VALUE;
         private int maxResponseBytes = 64 << 20;
         private boolean keepAlive = true;
         private Duration idleTimeout = Duration.ofSeconds(60);
@@ -91,7 +95,11 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
-        /** Open connections per scheme, host and port; calls beyond them wait for a free one. */
+        /**
+         * A cap on open connections per origin for using the transport on its own; calls beyond it
+         * wait inside the transport for a free one. Not needed under Salvo, whose {@code maxPerHost}
+         * already bounds them. Default: none.
+         */
         public Builder maxConnectionsPerHost(int max) {
             this.maxConnectionsPerHost = positive(max, "maxConnectionsPerHost");
             return this;

@@ -1,11 +1,16 @@
 package dev.salvo.netty;
 
+import dev.salvo.client.ScriptedServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salvo.client.DeadlineExceededException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
@@ -51,6 +56,59 @@ class SalvoOverNettyTest {
                 assertEquals(i + 1, responses.get(i).bodyLength());
             }
             assertTrue(server.connections() <= 8, "at most 8 connections, saw " + server.connections());
+        }
+    }
+
+    @Test
+    void aResendOnADeadPooledConnectionShowsAsAnAttempt() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer(socket -> {
+            InputStream in = socket.getInputStream();
+            boolean first = requests.get() == 0;
+            ScriptedServer.readHead(in);
+            requests.incrementAndGet();
+            ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            if (first && ScriptedServer.readHead(in) != null) {
+                requests.incrementAndGet(); // the second request on this connection: hang up unanswered
+            }
+        })) {
+            List<CallEvent> events = new CopyOnWriteArrayList<>();
+            try (Salvo http = Salvo.newBuilder().transport(NettyTransport.create()).maxInFlight(1)
+                    .eventListener(events::add).build()) {
+                assertEquals(200, http.send(Request.get(server.url("/1"))).get(10, TimeUnit.SECONDS).status());
+                assertEquals(200, http.send(Request.get(server.url("/2"))).get(10, TimeUnit.SECONDS).status());
+            }
+            List<Integer> secondCallStarts = events.stream()
+                    .filter(e -> e.requestId() == 2 && e.phase() == CallEvent.Phase.STARTED)
+                    .map(CallEvent::attempt).toList();
+            assertEquals(List.of(1, 2), secondCallStarts, "the transport's resend is attempt 2");
+            assertEquals(3, requests.get());
+            assertEquals(2, server.connections());
+        }
+    }
+
+    @Test
+    void theClientsPerHostLimitGovernsConnectionsWithNoCapOfTheTransportsOwn() throws Exception {
+        int calls = 300; // above the transport's old cap of its own (256)
+        CountDownLatch allArrived = new CountDownLatch(calls);
+        try (ScriptedServer server = new ScriptedServer(socket -> {
+            ScriptedServer.readHead(socket.getInputStream());
+            allArrived.countDown();
+            // answer only once every call is at the server at the same time
+            if (allArrived.await(20, TimeUnit.SECONDS)) {
+                ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        }); Salvo http = Salvo.newBuilder().transport(NettyTransport.create()).maxPerHost(calls).build()) {
+            List<CompletableFuture<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                sent.add(http.send(Request.get(server.url("/" + i))));
+            }
+            assertTrue(allArrived.await(20, TimeUnit.SECONDS), "requests at the server at once: "
+                    + (calls - allArrived.getCount()));
+            for (CompletableFuture<Response> call : sent) {
+                assertEquals(200, call.get(20, TimeUnit.SECONDS).status());
+            }
+            assertEquals(calls, server.connections());
         }
     }
 }

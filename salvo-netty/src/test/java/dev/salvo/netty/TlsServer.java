@@ -1,5 +1,6 @@
 package dev.salvo.netty;
 
+import dev.salvo.client.ScriptedServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -69,9 +69,17 @@ final class Attempts {
         }
         Request next = redirects.next(call.current, response, call.hops);
         if (next != null) {
-            call.current = next;
+            boolean sameOrigin = next.origin().equals(call.current.origin());
             call.hops++;
-            start(call);
+            if (sameOrigin) {
+                call.current = next;
+                start(call);
+            } else {
+                // the next hop counts against the new origin's limit, not the old one's
+                engine.releaseSlot(call);
+                call.current = next;
+                engine.enqueue(call, true);
+            }
             return;
         }
         Duration wait = retries.afterResponse(call, response);
@@ -83,14 +91,14 @@ final class Attempts {
     }
 
     private void retryLater(Call call, Duration wait, Throwable lastFailure) {
-        engine.releaseForRetry(call);
+        engine.releaseSlot(call);
         try {
             call.retryTimer = timer.schedule(() -> {
                 if (!call.isFinished()) {
                     call.attempt++;
                     call.hops = 0;
                     call.current = call.original;
-                    engine.enqueue(call);
+                    engine.enqueue(call, true);
                 }
             }, wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {

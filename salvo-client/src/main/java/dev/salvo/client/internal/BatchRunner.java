@@ -82,7 +82,7 @@ public final class BatchRunner {
         private void step(int b, int s, Response previous, List<Response> responses) {
             Request request;
             try {
-                request = batches.get(b).request(s, previous);
+                request = batches.get(b).request(s, Optional.ofNullable(previous));
             } catch (RuntimeException e) {
                 finish(b, responses, e);
                 return;

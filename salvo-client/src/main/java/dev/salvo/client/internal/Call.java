@@ -5,6 +5,7 @@ import dev.salvo.client.Exchange;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +34,10 @@ final class Call implements Exchange {
     long sequence;
 
     volatile Request current;
+    /** The retry policy's attempt: 1, then one more per retry. */
     volatile int attempt = 1;
+    /** Times the transport sent the request again on its own; they add to the attempt events show. */
+    volatile int resends;
     volatile int hops;
     volatile CompletableFuture<Response> inTransport;
     volatile ScheduledFuture<?> retryTimer;
@@ -52,10 +56,6 @@ final class Call implements Exchange {
         this.current = request;
         this.queuedAtNanos = queuedAtNanos;
         this.deadlineNanos = deadlineNanos;
-    }
-
-    String hostKey() {
-        return original.hostKey();
     }
 
     /** Claims the right to end this call; true for exactly one caller. */
@@ -95,6 +95,17 @@ final class Call implements Exchange {
     @Override
     public void responseHeaders(int status, Headers headers) {
         engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null);
+    }
+
+    @Override
+    public void resending(IOException reason) {
+        resends++;
+        engine.emit(this, CallEvent.Phase.STARTED, 0, null);
+    }
+
+    /** The attempt number events carry: policy attempts plus the transport's own resends. */
+    int eventAttempt() {
+        return attempt + resends;
     }
 
     @Override

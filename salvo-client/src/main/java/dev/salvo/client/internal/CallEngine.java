@@ -14,6 +14,7 @@ import dev.salvo.client.Transports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +53,8 @@ public final class CallEngine {
 
     public CallEngine(EngineSettings settings) {
         this.settings = settings;
-        this.ownsTransport = settings.transport() == null;
-        this.transport = ownsTransport ? Transports.jdk(settings.connectTimeout()) : settings.transport();
+        this.ownsTransport = settings.transport() == null || settings.ownsTransport();
+        this.transport = settings.transport() == null ? Transports.jdk(settings.connectTimeout()) : settings.transport();
         this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued());
         // retry waits only; the thread starts with the first retry
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("salvo-retry-", 0).daemon().factory());
@@ -63,13 +64,15 @@ public final class CallEngine {
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("salvo-callback-", 0).factory())
                 : null;
         Executor base = ownedCallbacks != null ? ownedCallbacks : settings.callbackExecutor();
-        // after close (or if the user's executor refuses), stages run on the completing thread
-        // rather than failing inside the transport's completion
+        // after close, or when the user's executor refuses a task, the stage still runs off the
+        // completing thread (which may be an I/O thread): on a virtual thread of its own
         this.callbacks = task -> {
             try {
                 base.execute(task);
             } catch (RejectedExecutionException e) {
-                task.run();
+                log.debug("[{}] callback executor refused a stage; running it on a virtual thread",
+                        Thread.currentThread().getName());
+                Thread.ofVirtual().name("salvo-callback-fallback").start(task);
             }
         };
         this.listener = log.isDebugEnabled() ? new CallLogger(log).andThen(settings.eventListener())
@@ -82,20 +85,20 @@ public final class CallEngine {
         Duration deadline = request.deadline().orElse(settings.deadline());
         Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos(), callbacks);
         active.add(call);
-        call.result.whenCompleteInline((response, error) -> onResultCompleted(call));
+        call.result.onSettled(() -> onResultCompleted(call));
         emit(call, CallEvent.Phase.QUEUED, 0, null);
         if (closed.get()) {
             fail(call, new ClientClosedException("client is closed; not sending " + call.describe()));
             return call.result;
         }
         deadlines.add(call);
-        enqueue(call);
+        enqueue(call, false);
         return call.result;
     }
 
     public <T> CompletableFuture<T> sendMapped(Request request, ResponseMapper<T> mapper) {
         CompletableFuture<Response> source = send(request);
-        CompletableFuture<T> mapped = new CallFuture<>(callbacks);
+        CallFuture<T> mapped = new CallFuture<>(callbacks);
         // a CallFuture runs dependents on the callback executor: so does the mapper
         source.whenComplete((response, error) -> {
             if (error != null) {
@@ -109,27 +112,29 @@ public final class CallEngine {
                 mapped.completeExceptionally(t);
             }
         });
-        mapped.whenComplete((value, error) -> {
-            if (mapped.isCancelled()) {
-                source.cancel(true);
-            }
-        });
+        // cancelled (or completed) from outside: the call ends, its slot free before cancel() returns
+        mapped.onSettled(() -> source.cancel(true));
         return mapped;
     }
 
-    /** Puts a call (new, or back from a retry wait) into the dispatcher. */
-    void enqueue(Call call) {
+    /**
+     * Puts a call into the dispatcher under its current request's origin.
+     *
+     * @param readmit true when the call was admitted before (back from a retry wait, or moved by a
+     *                cross-origin redirect): it is never refused for the queue bound
+     */
+    void enqueue(Call call, boolean readmit) {
         List<Call> toStart = new ArrayList<>(2);
         try {
-            dispatcher.enqueue(call, toStart);
+            dispatcher.enqueue(call, readmit, toStart);
         } catch (SalvoIOException e) {
             fail(call, e);
         }
         startAll(toStart);
     }
 
-    /** Frees a call's slot while it waits to be retried. */
-    void releaseForRetry(Call call) {
+    /** Frees a call's slot while it waits to be retried or moves to another origin's limit. */
+    void releaseSlot(Call call) {
         List<Call> toStart = new ArrayList<>(2);
         dispatcher.abandon(call, toStart);
         startAll(toStart);
@@ -203,8 +208,8 @@ public final class CallEngine {
             return;
         }
         try {
-            listener.onEvent(new CallEvent(phase, call.id, call.current, System.nanoTime(), call.attempt, status,
-                    failure));
+            listener.onEvent(new CallEvent(phase, call.id, call.current, System.nanoTime(), call.eventAttempt(), status,
+                    Optional.ofNullable(failure)));
         } catch (RuntimeException e) {
             log.warn("event listener failed on {} of {}", phase, call.describe(), e);
         }

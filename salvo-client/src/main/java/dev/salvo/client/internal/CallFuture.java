@@ -17,14 +17,54 @@ import java.util.function.Function;
  */
 public final class CallFuture<T> extends CompletableFuture<T> {
     private final Executor executor;
+    private volatile Runnable onSettled;
 
     public CallFuture(Executor executor) {
         this.executor = executor;
     }
 
-    /** Runs {@code action} on the completing thread: for Salvo's own bookkeeping only. */
-    void whenCompleteInline(BiConsumer<? super T, ? super Throwable> action) {
-        super.whenComplete(action);
+    /**
+     * Runs {@code hook} on the thread that cancels or completes this future, before that
+     * {@code cancel}/{@code complete} returns: for Salvo's own bookkeeping (freeing a slot when a
+     * caller cancels). On {@code cancel} it runs before the future changes state, so no dependent
+     * stage (which another thread may help to run) can get ahead of it. Set once, before the
+     * future is handed out.
+     */
+    void onSettled(Runnable hook) {
+        this.onSettled = hook;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        if (!isDone()) {
+            settled();
+        }
+        return super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public boolean complete(T value) {
+        boolean completed = super.complete(value);
+        if (completed) {
+            settled();
+        }
+        return completed;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable failure) {
+        boolean completed = super.completeExceptionally(failure);
+        if (completed) {
+            settled();
+        }
+        return completed;
+    }
+
+    private void settled() {
+        Runnable hook = onSettled;
+        if (hook != null) {
+            hook.run();
+        }
     }
 
     @Override

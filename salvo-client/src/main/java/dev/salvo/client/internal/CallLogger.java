@@ -27,7 +27,7 @@ final class CallLogger implements EventListener {
             case COMPLETED -> log.debug("[{}] #{} completed {} {}", thread, event.requestId(), event.status(),
                     event.request());
             case FAILED -> log.debug("[{}] #{} failed {}: {}", thread, event.requestId(), event.request(),
-                    String.valueOf(event.failure()));
+                    event.failure().map(Throwable::toString).orElse(""));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.ClientClosedException;
+import dev.salvo.client.Origin;
 import dev.salvo.client.QueueFullException;
 import dev.salvo.client.SalvoIOException;
 import java.util.ArrayDeque;
@@ -14,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Decides when a call may run: at most {@code maxInFlight} in all and {@code maxPerHost} per
- * host:port; the rest wait in FIFO order. A host whose own limit is reached does not hold up
+ * {@link Origin} (scheme, host, port); the rest wait in FIFO order. The queue bound counts only
+ * calls that have to wait: a call that can start at once always starts, and a call already
+ * admitted (back from a retry wait, or moved to another origin by a redirect) is never refused. A host whose own limit is reached does not hold up
  * calls to other hosts: among the hosts below their limit, the one whose oldest waiting call came
  * first goes next. Every operation is O(log hosts) amortized, so 100,000 waiting calls cost
  * nothing per completion.
@@ -29,7 +32,7 @@ final class Dispatcher {
     private final int maxQueued;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private final Map<String, Host> hosts = new HashMap<>();
+    private final Map<Origin, Host> hosts = new HashMap<>();
     private final PriorityQueue<Host> ready = new PriorityQueue<>((a, b) -> Long.compare(a.readyKey, b.readyKey));
     private long sequence;
     private int inFlight;
@@ -43,30 +46,47 @@ final class Dispatcher {
     }
 
     /**
-     * Queues {@code call}; fills {@code toStart} with the calls that may start now (possibly this one).
+     * Queues {@code call} under its current request's origin; fills {@code toStart} with the calls
+     * that may start now (possibly this one).
      *
-     * @throws QueueFullException when the queue bound is reached
+     * @param readmit true for a call that was admitted before (a retry, a cross-origin redirect):
+     *                it goes to the front of its origin's queue and the queue bound does not apply
+     * @throws QueueFullException when the call would have to wait and the queue bound is reached
      * @throws ClientClosedException once {@link #closeAndDrain} has run
      */
-    void enqueue(Call call, List<Call> toStart) throws SalvoIOException {
+    void enqueue(Call call, boolean readmit, List<Call> toStart) throws SalvoIOException {
         lock.lock();
         try {
             if (closed) {
                 throw new ClientClosedException("client is closed; not sending " + call.describe());
             }
-            if (queued >= maxQueued) {
+            Origin origin = call.current.origin();
+            Host host = hosts.get(origin);
+            boolean startsNow = inFlight < maxInFlight && (host == null || host.live == 0 && host.running < maxPerHost);
+            if (!readmit && !startsNow && queued >= maxQueued) {
                 throw new QueueFullException("queue full: " + queued + " calls waiting (maxQueued " + maxQueued
                         + "), " + inFlight + " in flight; rejected " + call.describe());
             }
-            Host host = hosts.computeIfAbsent(call.hostKey(), Host::new);
+            if (host == null) {
+                host = new Host(origin);
+                hosts.put(origin, host);
+            }
             call.slot = Call.Slot.QUEUED;
-            call.sequence = sequence++;
             call.host = host;
-            host.waiting.add(call);
+            if (readmit) {
+                host.waiting.addFirst(call);
+                if (host.inReady) {
+                    ready.remove(host);
+                    host.inReady = false;
+                }
+            } else {
+                call.sequence = sequence++;
+                host.waiting.add(call);
+            }
             host.live++;
             queued++;
             if (!host.inReady && host.running < maxPerHost) {
-                markReady(host, call);
+                markReady(host, host.waiting.peekFirst());
             }
             promote(toStart);
         } finally {
@@ -227,16 +247,16 @@ final class Dispatcher {
         }
     }
 
-    /** One host:port's calls. Guarded by the dispatcher's lock. */
+    /** One origin's calls. Guarded by the dispatcher's lock. */
     static final class Host {
-        final String key;
+        final Origin key;
         final ArrayDeque<Call> waiting = new ArrayDeque<>();
         int live;
         int running;
         boolean inReady;
         long readyKey;
 
-        Host(String key) {
+        Host(Origin key) {
             this.key = key;
         }
     }

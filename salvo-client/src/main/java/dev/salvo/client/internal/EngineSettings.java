@@ -9,9 +9,10 @@ import java.util.concurrent.Executor;
 
 /**
  * A client's configuration, checked and defaulted by {@code Salvo.Builder}. A null transport or
- * callback executor means "make and own the default one".
+ * callback executor means "make and own the default one"; {@code ownsTransport} says whether a
+ * given transport is closed with the client.
  */
-public record EngineSettings(Transport transport, int maxInFlight, int maxPerHost, int maxQueued, Duration deadline,
+public record EngineSettings(Transport transport, boolean ownsTransport, int maxInFlight, int maxPerHost, int maxQueued, Duration deadline,
         Duration connectTimeout, Duration closeTimeout, RetryPolicy retryPolicy, RedirectPolicy redirects,
         Executor callbackExecutor, EventListener eventListener) {
 }

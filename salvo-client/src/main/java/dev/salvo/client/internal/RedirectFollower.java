@@ -1,6 +1,7 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.Headers;
+import dev.salvo.client.Origin;
 import dev.salvo.client.RedirectPolicy;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
@@ -41,7 +42,7 @@ final class RedirectFollower {
             next.method("GET");
             headers.remove("Content-Type").remove("Content-Length");
         }
-        if (!current.hostKey().equals(Request.get(to).hostKey())) {
+        if (!current.origin().equals(Origin.of(to))) {
             headers.remove("Authorization").remove("Cookie");
         }
         return next.headers(headers.build()).build();

@@ -1,5 +1,6 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.Origin;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -36,7 +37,7 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
      */
     private SslHandler tlsHandler(Channel channel) {
         Origin origin = pool.origin();
-        String host = origin.connectHost();
+        String host = origin.host();
         SslHandler handler = tls.newHandler(channel.alloc(), host, origin.port());
         if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
             try {

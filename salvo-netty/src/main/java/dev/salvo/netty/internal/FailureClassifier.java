@@ -1,5 +1,6 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.Origin;
 import dev.salvo.client.ConnectFailedException;
 import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.MalformedResponseException;

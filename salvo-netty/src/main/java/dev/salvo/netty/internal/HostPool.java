@@ -1,5 +1,6 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.Origin;
 import dev.salvo.client.ClientClosedException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -38,10 +39,10 @@ final class HostPool {
     /** @param tls the TLS context for https origins, null for http */
     HostPool(Origin origin, TransportConfig config, Bootstrap base, SslContext tls) {
         this.origin = origin;
-        this.hostHeader = origin.hostHeader();
+        this.hostHeader = origin.authority();
         this.maxConnections = config.maxConnectionsPerHost();
         this.bootstrap = base.clone()
-                .remoteAddress(InetSocketAddress.createUnresolved(origin.connectHost(), origin.port()))
+                .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()))
                 .handler(new ConnectionInitializer(this, config, tls));
     }
 

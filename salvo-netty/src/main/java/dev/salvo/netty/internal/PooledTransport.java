@@ -1,5 +1,6 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.Origin;
 import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.Exchange;
 import dev.salvo.client.Request;
@@ -58,8 +59,8 @@ public final class PooledTransport {
             return call;
         }
         HostPool pool = lastPool;
-        if (pool == null || !pool.origin().matches(request.uri())) {
-            pool = poolFor(call, Origin.of(request.uri()));
+        if (pool == null || !pool.origin().equals(request.origin())) {
+            pool = poolFor(call, request.origin());
             if (pool == null) {
                 return call;
             }
@@ -106,7 +107,7 @@ public final class PooledTransport {
     }
 
     private HostPool newPool(Origin origin) {
-        return new HostPool(origin, config, bootstrap, origin.tls() ? tls() : null);
+        return new HostPool(origin, config, bootstrap, origin.isSecure() ? tls() : null);
     }
 
     private synchronized SslContext tls() {

@@ -229,6 +229,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             LOG.debug("[{}] #{} reused connection {} was dead; sending again", Thread.currentThread().getName(),
                     call.exchange().requestId(), channel);
             call.markRetried();
+            call.exchange().resending(FailureClassifier.closed(pool.origin(), false, cause));
             pool.acquire(call);
         } else {
             Throwable why = cause != null ? cause : FailureClassifier.handshakeFailure(channel);

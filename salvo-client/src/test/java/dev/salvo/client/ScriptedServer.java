@@ -1,4 +1,4 @@
-package dev.salvo.netty;
+package dev.salvo.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A raw TCP server on 127.0.0.1 that plays a script on each accepted connection: for faults no
  * real HTTP server would produce (garbage, a close mid-body, a stall). Counts connections.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
     /** What the server does with one accepted connection. */
-    interface Script {
+    public interface Script {
         void play(Socket socket) throws Exception;
     }
 
@@ -28,7 +28,7 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    ScriptedServer(Script script) throws IOException {
+    public ScriptedServer(Script script) throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(() -> {
             while (!listener.isClosed()) {
@@ -54,7 +54,7 @@ final class ScriptedServer implements AutoCloseable {
      * A server that reads each connection's request head, writes {@code raw} and then either
      * hangs up ({@code holdOpen} false) or waits for the client to close.
      */
-    static ScriptedServer replying(String raw, boolean holdOpen) throws IOException {
+    public static ScriptedServer replying(String raw, boolean holdOpen) throws IOException {
         return new ScriptedServer(socket -> {
             readHead(socket.getInputStream());
             write(socket, raw);
@@ -64,16 +64,16 @@ final class ScriptedServer implements AutoCloseable {
         });
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + listener.getLocalPort() + path;
     }
 
-    int connections() {
+    public int connections() {
         return accepted.get();
     }
 
     /** Reads one request head (up to the blank line); null when the client closed first. */
-    static String readHead(InputStream in) throws IOException {
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         int b;
@@ -87,7 +87,7 @@ final class ScriptedServer implements AutoCloseable {
         return null;
     }
 
-    static void write(Socket socket, String text) throws IOException {
+    public static void write(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
     }
