@@ -95,7 +95,7 @@ class AdmissionTest {
         try (Salvo http = Salvo.newBuilder().maxInFlight(100).eventListener(counter).build()) {
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                calls.add(http.send(server.get("/delay/1")));
+                calls.add(http.send(server.get("/delay/2")));
             }
             assertEquals(100, http.inFlight(), "maxInFlight(100) alone lets 100 run to one origin");
             calls.forEach(Await::value);
@@ -104,7 +104,7 @@ class AdmissionTest {
         try (Salvo http = Salvo.newBuilder().maxPerHost(80).build()) {
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
-                calls.add(http.send(server.get("/delay/0.2")));
+                calls.add(http.send(server.get("/delay/2")));
             }
             assertEquals(80, http.inFlight(), "maxPerHost(80) alone raises the total limit to 80");
             calls.forEach(Await::value);
