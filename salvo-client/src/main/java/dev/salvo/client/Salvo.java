@@ -271,7 +271,11 @@ public final class Salvo implements AutoCloseable {
             return this;
         }
 
-        /** Where futures complete and mappers run; default a virtual thread per task. Not shut down by Salvo. */
+        /**
+         * Where chained stages, mappers and hooks run; default a virtual thread per task. Not shut
+         * down by Salvo. A stage it refuses runs on a virtual thread of its own, never on the
+         * transport's thread.
+         */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
             return this;

@@ -180,12 +180,10 @@ public final class ClientGuide {
     static String ownTransport(String base) {
         // tag::own-transport-use[]
         Transport transport = new ApiKeyTransport(Transports.jdk(), "s3cret");
-        try (Salvo http = Salvo.newBuilder().transport(transport)
+        try (Salvo http = Salvo.newBuilder().transport(transport)   // Salvo owns it now and closes it
                 .retryPolicy(RetryPolicy.defaults())          // 3 attempts for idempotent calls, honours Retry-After
                 .build()) {
             return http.send(Request.get(base + "/headers")).join().bodyString();
-        } finally {
-            transport.close();                                // Salvo closes only the transports it made
         }
         // end::own-transport-use[]
     }
