@@ -1,4 +1,6 @@
-package dev.salvo.client;
+package dev.salvo.client.spi;
+
+import dev.salvo.client.Headers;
 
 /**
  * What a {@link Transport} reports back about one exchange while it runs. Implementations are
