@@ -1,7 +1,7 @@
 package dev.salvo.bench;
 
 import dev.salvo.bench.internal.Run;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

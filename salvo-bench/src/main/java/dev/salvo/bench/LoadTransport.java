@@ -1,6 +1,6 @@
 package dev.salvo.bench;
 
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;

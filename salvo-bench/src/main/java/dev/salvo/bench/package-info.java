@@ -1,5 +1,5 @@
 /**
- * Salvo's load generator: drives a {@link dev.salvo.client.Transport} in a closed model (a fixed
+ * Salvo's load generator: drives a {@link dev.salvo.client.spi.Transport} in a closed model (a fixed
  * number of connections sending back to back) or an open model (a fixed request rate, latency
  * measured from each request's intended send time so that coordinated omission is corrected),
  * and renders the result as text, JSON or a self-contained HTML page.

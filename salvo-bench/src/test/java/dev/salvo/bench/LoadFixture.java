@@ -1,7 +1,7 @@
 package dev.salvo.bench;
 
 import dev.salvo.client.Request;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
 import java.time.Duration;

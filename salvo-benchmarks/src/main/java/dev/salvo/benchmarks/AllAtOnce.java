@@ -4,7 +4,7 @@ import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;

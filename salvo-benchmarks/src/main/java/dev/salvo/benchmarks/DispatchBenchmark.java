@@ -4,7 +4,7 @@ import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

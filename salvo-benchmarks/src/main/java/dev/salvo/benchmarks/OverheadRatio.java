@@ -3,7 +3,7 @@ package dev.salvo.benchmarks;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

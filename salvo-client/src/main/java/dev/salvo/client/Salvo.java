@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.internal.CallEngine;
 import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;

@@ -1,5 +1,7 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Transport;
+import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.internal.BlockingTransport;
 import dev.salvo.client.internal.JdkTransport;
 import dev.salvo.client.internal.UrlConnectionClient;

@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.contract.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

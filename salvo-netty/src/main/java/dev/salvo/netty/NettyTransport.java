@@ -1,9 +1,9 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;
 import java.time.Duration;

@@ -1,5 +1,5 @@
 /**
- * A fast {@link dev.salvo.client.Transport} on Netty 4.1: HTTP/1.1 (and https) over a bounded
+ * A fast {@link dev.salvo.client.spi.Transport} on Netty 4.1: HTTP/1.1 (and https) over a bounded
  * keep-alive connection pool per scheme, host and port, native epoll where available (else NIO),
  * pooled buffers. Start with {@link dev.salvo.netty.NettyTransport#create()} or
  * {@link dev.salvo.netty.NettyTransport#builder()}.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;

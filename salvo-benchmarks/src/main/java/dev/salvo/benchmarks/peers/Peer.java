@@ -8,7 +8,7 @@ import dev.salvo.benchmarks.peers.adapters.OkHttpPeer;
 import dev.salvo.benchmarks.peers.adapters.SalvoPeer;
 import dev.salvo.benchmarks.peers.adapters.TransportPeer;
 import dev.salvo.benchmarks.peers.adapters.VertxPeer;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;

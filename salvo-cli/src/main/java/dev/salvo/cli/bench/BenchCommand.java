@@ -13,7 +13,7 @@ import dev.salvo.cli.common.CleanStop;
 import dev.salvo.cli.common.DurationConverter;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.salvo.cli.common;
 
 import dev.salvo.client.Salvo;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 
 /**
  * A command's client and the transport it owns, closed together (a {@link Salvo} does not close

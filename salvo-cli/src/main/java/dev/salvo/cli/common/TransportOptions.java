@@ -2,7 +2,7 @@ package dev.salvo.cli.common;
 
 import dev.salvo.client.EventListener;
 import dev.salvo.client.Salvo;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.timeline.Timeline;
-import dev.salvo.client.BlockingClient;
+import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import java.io.IOException;

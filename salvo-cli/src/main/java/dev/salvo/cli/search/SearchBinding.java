@@ -3,7 +3,7 @@ package dev.salvo.cli.search;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -6,7 +6,7 @@ import dev.salvo.cli.common.TransportOptions;
 import dev.salvo.cli.timeline.Run;
 import dev.salvo.cli.timeline.TimedTransport;
 import dev.salvo.cli.timeline.Timeline;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

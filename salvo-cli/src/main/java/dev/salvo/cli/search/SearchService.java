@@ -27,7 +27,7 @@ final class SearchService {
     }
 
     /** This session, its calls sent through {@code handler} instead: the pluggable handler. */
-    SearchService withHandler(dev.salvo.client.Transport handler) {
+    SearchService withHandler(dev.salvo.client.spi.Transport handler) {
         return new SearchService(binding.withHandler(handler));
     }
 

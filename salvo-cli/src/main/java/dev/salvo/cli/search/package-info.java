@@ -1,6 +1,6 @@
 /**
  * {@code salvo search} and scenario S1 (seed 000): a small SDK-style search-jobs client whose
- * binding layer sends through any {@link dev.salvo.client.Transport} — the seed's pluggable HTTP
+ * binding layer sends through any {@link dev.salvo.client.spi.Transport} — the seed's pluggable HTTP
  * handler — and the same SDK code run one search after another or on a pool of 16.
  *
  * <p><b>Threading.</b> {@link dev.salvo.cli.search.SearchService} is blocking and thread-safe

@@ -1,9 +1,9 @@
 package dev.salvo.cli.timeline;
 
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 
 /**

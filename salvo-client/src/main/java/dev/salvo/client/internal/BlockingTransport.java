@@ -1,11 +1,11 @@
 package dev.salvo.client.internal;
 
-import dev.salvo.client.BlockingClient;
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.SalvoIOException;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;

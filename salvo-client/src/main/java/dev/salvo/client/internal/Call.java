@@ -1,7 +1,7 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.CallEvent;
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;

@@ -9,7 +9,7 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.ResponseMapper;
 import dev.salvo.client.SalvoIOException;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import java.time.Duration;
 import java.util.ArrayList;

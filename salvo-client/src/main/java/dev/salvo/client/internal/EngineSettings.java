@@ -3,7 +3,7 @@ package dev.salvo.client.internal;
 import dev.salvo.client.EventListener;
 import dev.salvo.client.RedirectPolicy;
 import dev.salvo.client.RetryPolicy;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

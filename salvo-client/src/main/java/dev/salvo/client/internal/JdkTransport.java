@@ -1,10 +1,10 @@
 package dev.salvo.client.internal;
 
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;

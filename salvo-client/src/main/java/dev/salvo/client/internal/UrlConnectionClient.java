@@ -1,6 +1,6 @@
 package dev.salvo.client.internal;
 
-import dev.salvo.client.BlockingClient;
+import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;

@@ -1,6 +1,6 @@
 package dev.salvo.netty.internal;
 
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import java.util.concurrent.CompletableFuture;

@@ -2,7 +2,7 @@ package dev.salvo.netty.internal;
 
 import dev.salvo.client.Origin;
 import dev.salvo.client.ClientClosedException;
-import dev.salvo.client.Exchange;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.SalvoIOException;

@@ -1,7 +1,7 @@
 package dev.salvo.netty.bench;
 
 import dev.salvo.client.Request;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

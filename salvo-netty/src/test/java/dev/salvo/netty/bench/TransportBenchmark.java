@@ -1,7 +1,7 @@
 package dev.salvo.netty.bench;
 
 import dev.salvo.client.Request;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package dev.salvo.benchmarks.peers.adapters;
 import dev.salvo.benchmarks.peers.PeerClient;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
-import dev.salvo.client.Transport;
+import dev.salvo.client.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 

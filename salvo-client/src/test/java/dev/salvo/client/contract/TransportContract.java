@@ -1,5 +1,13 @@
-package dev.salvo.client;
+package dev.salvo.client.contract;
 
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
+import dev.salvo.client.Headers;
+import dev.salvo.client.ConnectFailedException;
+import dev.salvo.client.MalformedResponseException;
+import dev.salvo.client.ConnectionClosedException;
+import dev.salvo.client.spi.Transport;
+import dev.salvo.client.spi.Exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

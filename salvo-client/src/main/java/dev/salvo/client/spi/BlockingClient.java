@@ -1,10 +1,12 @@
-package dev.salvo.client;
+package dev.salvo.client.spi;
 
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
 import java.io.IOException;
 
 /**
  * Any blocking HTTP call, request in, response out: the shape of "a library you are stuck with".
- * {@link Transports#blocking(BlockingClient)} runs it on virtual threads so it joins Salvo's
+ * {@link dev.salvo.client.Transports#blocking(BlockingClient)} runs it on virtual threads so it joins Salvo's
  * concurrency. An implementation should give up when its thread is interrupted (Salvo interrupts
  * it on cancel and on deadline).
  */

@@ -1,4 +1,6 @@
-package dev.salvo.client;
+package dev.salvo.client.spi;
+
+import dev.salvo.client.Headers;
 
 import java.io.IOException;
 

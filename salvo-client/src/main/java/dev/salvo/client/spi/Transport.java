@@ -1,16 +1,18 @@
-package dev.salvo.client;
+package dev.salvo.client.spi;
 
+import dev.salvo.client.Request;
+import dev.salvo.client.Response;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Moves one request to its server and its response back: the one seam between Salvo and the
  * network. Salvo ships a JDK {@code HttpClient} transport (the default), a Netty one (module
- * {@code salvo-netty}) and an adapter for any blocking client ({@link Transports#blocking}).
+ * {@code salvo-netty}) and an adapter for any blocking client ({@link dev.salvo.client.Transports#blocking}).
  *
  * <p>Contract, which {@code TransportContract} tests check for every implementation:
  * <ul>
  *   <li>{@link #execute} returns at once and never throws for I/O faults; they complete the future
- *       exceptionally with a {@link SalvoIOException} subclass that keeps the original cause.
+ *       exceptionally with a {@link dev.salvo.client.SalvoIOException} subclass that keeps the original cause.
  *   <li>Cancelling the returned future aborts the exchange and releases its connection.
  *   <li>Redirects are not followed (Salvo's redirect policy does that) and statuses are data.
  *   <li>{@link Exchange#responseHeaders} is called once, when the status line and headers arrive.
