@@ -3,6 +3,8 @@ package dev.salvo.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.contract.Await;
+import dev.salvo.client.contract.ScriptedServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

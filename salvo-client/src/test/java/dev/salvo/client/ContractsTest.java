@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.contract.Await;
+import dev.salvo.client.spi.Transport;
+import dev.salvo.client.spi.Exchange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

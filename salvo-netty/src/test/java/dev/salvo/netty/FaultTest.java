@@ -1,6 +1,6 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.ScriptedServer;
+import dev.salvo.client.contract.ScriptedServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

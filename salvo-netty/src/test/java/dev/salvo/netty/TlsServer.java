@@ -1,6 +1,6 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.ScriptedServer;
+import dev.salvo.client.contract.ScriptedServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

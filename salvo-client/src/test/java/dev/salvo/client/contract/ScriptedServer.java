@@ -1,4 +1,4 @@
-package dev.salvo.client;
+package dev.salvo.client.contract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
