@@ -3,12 +3,16 @@ package dev.salvo.server.internal;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each connection's pipeline: idle detection, HTTP/1.1 codec with 16 KiB limits on the
- * request line and on the headers, body aggregation up to max-body, then the connection handler.
+ * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle and
+ * write-stall detection; the head deadline's first-byte watch; the HTTP/1.1 codec (16 KiB limits
+ * on the request line and, separately, on the headers; validating headers); the head guard;
+ * pulled writing of streamed bodies; the bodiless fast path; the upload sink; body aggregation up
+ * to max-body; the connection handler. A connection over max-connections only gets a 503.
  * Shared by all connections; stateless.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
@@ -24,11 +28,24 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         server.register(ch);
+        if (!server.admit(ch)) {
+            ch.pipeline().addLast("codec", new HttpServerCodec(MAX_HEAD, MAX_HEAD, 64 * 1024));
+            ConnectionHandler.refuseConnection(ch, server);
+            return;
+        }
+        var config = server.config();
+        RequestHeadGuard guard = new RequestHeadGuard(config.headTimeout());
         ch.pipeline()
-                .addLast("idle", new IdleStateHandler(server.config().idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("outbound-budget", new OutboundBudget(server.outboundBytes(), config.maxOutbound()))
+                .addLast("idle", new IdleStateHandler(true, config.idleTimeout().toMillis(), config.writeTimeout().toMillis(), 0,
+                        TimeUnit.MILLISECONDS))
+                .addLast("head-deadline", guard.firstByteWatch())
                 .addLast("codec", new HttpServerCodec(MAX_HEAD, MAX_HEAD, 64 * 1024))
+                .addLast("head-guard", guard)
+                .addLast("pulled-writes", new ChunkedWriteHandler())
                 .addLast("bodiless", new BodilessRequestJoiner())
-                .addLast("aggregator", new BodyLimitAggregator(server.config().maxBody()))
+                .addLast("upload", new UploadSink(config.maxUpload()))
+                .addLast("aggregator", new BodyLimitAggregator(config.maxBody()))
                 .addLast("connection", new ConnectionHandler(server));
     }
 }

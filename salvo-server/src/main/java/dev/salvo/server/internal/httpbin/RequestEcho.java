@@ -26,6 +26,8 @@ import java.util.Map;
  * parameter becomes a list. Built eagerly so a bad body fails (400) before any reply.
  */
 final class RequestEcho implements JsonBody {
+    /** More form fields than this in one multipart body → 400. */
+    static final int MAX_FORM_FIELDS = 1024;
     private final Exchange ex;
     private final boolean withBody;
     private Map<String, List<String>> form = Map.of();
@@ -71,8 +73,9 @@ final class RequestEcho implements JsonBody {
     private void parseMultipart() {
         HttpPostRequestDecoder decoder;
         try {
-            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), ex.request());
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
+            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), ex.request(), StandardCharsets.UTF_8,
+                    MAX_FORM_FIELDS, ex.config().maxBody());
+        } catch (RuntimeException e) { // bad boundary, unknown charset, too many fields
             throw HttpError.badRequest("invalid multipart body: " + e.getMessage());
         }
         form = new LinkedHashMap<>();
