@@ -2,23 +2,18 @@ package dev.salvo.server.internal;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle and
- * write-stall detection; the head deadline's first-byte watch; the HTTP/1.1 codec (16 KiB limits
- * on the request line and, separately, on the headers; validating headers); the head guard;
+ * write-stall detection; the head deadline's first-byte watch; the HTTP/1.1 codec ({@link ServerCodec}); the head guard;
  * pulled writing of streamed bodies; the bodiless fast path; the upload sink; body aggregation up
  * to max-body; the connection handler. A connection over max-connections only gets a 503.
  * Shared by all connections; stateless.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
-    /** Limit on the request line and, separately, on all header lines together. */
-    static final int MAX_HEAD = 16 * 1024;
-
     private final ServerRuntime server;
 
     HttpPipeline(ServerRuntime server) {
@@ -29,7 +24,7 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         server.register(ch);
         if (!server.admit(ch)) {
-            ch.pipeline().addLast("codec", new HttpServerCodec(MAX_HEAD, MAX_HEAD, 64 * 1024));
+            ch.pipeline().addLast("codec", new ServerCodec());
             ConnectionHandler.refuseConnection(ch, server);
             return;
         }
@@ -40,7 +35,7 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
                 .addLast("idle", new IdleStateHandler(true, config.idleTimeout().toMillis(), config.writeTimeout().toMillis(), 0,
                         TimeUnit.MILLISECONDS))
                 .addLast("head-deadline", guard.firstByteWatch())
-                .addLast("codec", new HttpServerCodec(MAX_HEAD, MAX_HEAD, 64 * 1024))
+                .addLast("codec", new ServerCodec())
                 .addLast("head-guard", guard)
                 .addLast("pulled-writes", new ChunkedWriteHandler())
                 .addLast("bodiless", new BodilessRequestJoiner())
