@@ -39,6 +39,8 @@ final class StrictChunkDecoder extends HttpRequestDecoder {
     private long remaining;
     private int digits;
     private int extensionBytes;
+    /** After a ';' and before any byte of the extension's name. */
+    private boolean nameMissing;
     private long requestExtensionBytes;
 
     StrictChunkDecoder(HttpDecoderConfig config, Consumer<HttpMethod> methods) {
@@ -138,6 +140,7 @@ final class StrictChunkDecoder extends HttpRequestDecoder {
                     phase = Phase.SIZE_SPACE;
                 } else if (digits > 0 && b == ';') {
                     phase = Phase.EXTENSION;
+                    nameMissing = true;
                 } else if (digits > 0 && b == '\r') {
                     phase = Phase.SIZE_LF;
                 } else {
@@ -147,14 +150,25 @@ final class StrictChunkDecoder extends HttpRequestDecoder {
             case SIZE_SPACE -> {
                 if (b == ';') {
                     phase = Phase.EXTENSION;
+                    nameMissing = true;
                 } else if (b != ' ' && b != '\t') {
                     return "invalid chunk size line: only ';' and extensions may follow the size";
                 }
             }
             case EXTENSION -> {
                 if (b == '\r') {
+                    if (nameMissing) {
+                        return "invalid chunk extension: ';' without a name";
+                    }
                     phase = Phase.SIZE_LF;
-                } else if (++extensionBytes > MAX_EXTENSIONS_PER_CHUNK) {
+                    return null;
+                }
+                if (b == ';') {
+                    nameMissing = true;
+                } else if (b != ' ' && b != '\t') {
+                    nameMissing = false;
+                }
+                if (++extensionBytes > MAX_EXTENSIONS_PER_CHUNK) {
                     return "chunk extensions over " + MAX_EXTENSIONS_PER_CHUNK + " bytes in one chunk";
                 } else if (++requestExtensionBytes > MAX_EXTENSIONS_PER_REQUEST) {
                     return "chunk extensions over " + MAX_EXTENSIONS_PER_REQUEST + " bytes in one request";
