@@ -8,7 +8,12 @@ final class ServerMemory {
     private ServerMemory() {
     }
 
-    /** Bytes of pooled buffers in use (direct and heap). */
+    /** Bytes held by live pooled buffers (direct and heap): what returns to its baseline when nothing leaks. */
+    static long pinnedBytes() {
+        return PooledByteBufAllocator.DEFAULT.pinnedDirectMemory() + PooledByteBufAllocator.DEFAULT.pinnedHeapMemory();
+    }
+
+    /** Bytes the pool has taken from the system (direct and heap): grows when the server buffers. */
     static long pooledBytes() {
         PooledByteBufAllocatorMetric m = PooledByteBufAllocator.DEFAULT.metric();
         return m.usedDirectMemory() + m.usedHeapMemory();
