@@ -59,6 +59,8 @@ def fresh_get(port):
 
 
 def slow_heads(port, n):
+    for _ in range(50):  # warm-up: the figures are about the slow heads, not the first connections
+        fresh_get(port)
     held = []
     for _ in range(n):
         s = socket.create_connection(("127.0.0.1", port), timeout=30)

@@ -4,7 +4,6 @@ import dev.salvo.server.internal.http.Exchange;
 import dev.salvo.server.internal.http.ExchangeListener;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -13,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -39,6 +37,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private Exchange current;
     private boolean stalled;
     private String origin;
+    private WriteStallWatch writeStall;
 
     ConnectionHandler(ServerRuntime server) {
         this.server = server;
@@ -47,6 +46,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.writeStall = new WriteStallWatch(ctx.channel(), server.config().writeTimeout(), () -> current != null);
     }
 
     @Override
@@ -71,6 +71,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         }
         Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);
         current = ex;
+        writeStall.arm();
         server.inFlight().enter();
         if (LOG.isDebugEnabled()) {
             LOG.debug("request {} {} {} from {} on {}", ex.id(), req.method(), req.uri(), ex.origin(),
@@ -161,28 +162,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         ch.eventLoop().execute(() -> ch.writeAndFlush(res).addListener(LingeringClose.INSTANCE));
     }
 
-    /**
-     * Reader idle: closes a connection with nothing being served. Writer idle (the write timeout):
-     * closes a connection whose queued reply bytes the client has not taken for that long.
-     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent idle) {
-            if (idle.state() == IdleState.READER_IDLE && (current == null || stalled)) {
-                LOG.debug("closing idle connection {} on {}", ctx.channel(), Thread.currentThread().getName());
-                ctx.close();
-            } else if (idle.state() == IdleState.WRITER_IDLE && hasQueuedOutput()) {
-                LOG.debug("closing {}: the client took no reply bytes for the write timeout", ctx.channel());
-                ctx.close();
-            }
+        if (evt instanceof IdleStateEvent && (current == null || stalled)) {
+            LOG.debug("closing idle connection {} on {}", ctx.channel(), Thread.currentThread().getName());
+            ctx.close();
         } else {
             ReferenceCountUtil.release(evt);
         }
-    }
-
-    private boolean hasQueuedOutput() {
-        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-        return out != null && out.totalPendingWriteBytes() > 0;
     }
 
     @Override

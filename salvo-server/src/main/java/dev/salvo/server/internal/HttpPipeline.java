@@ -2,15 +2,13 @@ package dev.salvo.server.internal;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle and
- * write-stall detection; the head deadline's first-byte watch; the HTTP/1.1 codec ({@link ServerCodec}); the head guard;
- * pulled writing of streamed bodies; the bodiless fast path; the upload sink; body aggregation up
- * to max-body; the connection handler. A connection over max-connections only gets a 503.
+ * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle detection; the head deadline's first-byte watch; the HTTP/1.1 codec ({@link ServerCodec}); the head guard; the bodiless fast path; the upload sink; body aggregation up
+ * to max-body; the connection handler (behind which a connection's first streamed body adds
+ * Netty's chunked writer). A connection over max-connections only gets a 503.
  * Shared by all connections; stateless.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
@@ -32,12 +30,10 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
         RequestHeadGuard guard = new RequestHeadGuard(config.headTimeout());
         ch.pipeline()
                 .addLast("outbound-budget", new OutboundBudget(server.outboundBytes(), config.maxOutbound()))
-                .addLast("idle", new IdleStateHandler(true, config.idleTimeout().toMillis(), config.writeTimeout().toMillis(), 0,
-                        TimeUnit.MILLISECONDS))
+                .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("head-deadline", guard.firstByteWatch())
                 .addLast("codec", new ServerCodec())
                 .addLast("head-guard", guard)
-                .addLast("pulled-writes", new ChunkedWriteHandler())
                 .addLast("bodiless", new BodilessRequestJoiner())
                 .addLast("upload", new UploadSink(config.maxUpload()))
                 .addLast("aggregator", new BodyLimitAggregator(config.maxBody()))

@@ -3,6 +3,7 @@ package dev.salvo.server.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server-wide cap on reply bytes written but not yet taken by the clients. One per connection,
- * next to the socket (it sees encoded bytes), sharing the server's counter. A write always goes
- * through when its connection has nothing queued, so every connection makes progress; a write on
+ * next to the socket (it sees encoded bytes), sharing the server's counter. Only writes made while
+ * the connection already has bytes waiting for its client are counted (the ordinary reply that
+ * goes straight into the socket costs nothing here), and such a write always goes through when
+ * this connection has no counted bytes, so every connection makes progress; a write on
  * a connection that already has bytes queued while the server is over the cap fails and closes
  * that connection: the slow readers are cut, the fast ones keep being served. Confined to its
  * event loop; the shared counter is atomic.
@@ -42,8 +45,10 @@ final class OutboundBudget extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        ChannelOutboundBuffer queued = ctx.channel().unsafe().outboundBuffer();
         long size = msg instanceof ByteBuf b ? b.readableBytes() : msg instanceof ByteBufHolder h ? h.content().readableBytes() : 0;
-        if (size == 0) {
+        if (size == 0 || queuedHere == 0 && (queued == null || queued.totalPendingWriteBytes() == 0)) {
+            // nothing waits for this client: the reply goes straight to the socket, unaccounted
             ctx.write(msg, promise);
             return;
         }

@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
 final class RequestHeadGuard extends ChannelInboundHandlerAdapter {
     private final long headTimeoutNanos;
     private ChannelHandlerContext ctx;
+    /** The timer, at most one per connection; re-armed from {@link #headStartNanos} when it fires. */
     private ScheduledFuture<?> deadline;
+    /** When the head in progress began, or 0 when none is. */
+    private long headStartNanos;
     /** Between a head and its last content: bytes then are body, not head. */
     private boolean inBody;
     private boolean refused;
@@ -41,8 +44,11 @@ final class RequestHeadGuard extends ChannelInboundHandlerAdapter {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext raw, Object msg) {
-                if (!inBody && !refused && deadline == null) {
-                    deadline = raw.executor().schedule(RequestHeadGuard.this::headTimedOut, headTimeoutNanos, TimeUnit.NANOSECONDS);
+                if (!inBody && !refused && headStartNanos == 0) {
+                    headStartNanos = System.nanoTime() | 1;
+                    if (deadline == null) { // no timer per request: a pending one re-arms itself when it fires
+                        deadline = raw.executor().schedule(RequestHeadGuard.this::headTimedOut, headTimeoutNanos, TimeUnit.NANOSECONDS);
+                    }
                 }
                 raw.fireChannelRead(msg);
             }
@@ -61,7 +67,7 @@ final class RequestHeadGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof HttpRequest req) {
-            stopDeadline();
+            headStartNanos = 0;
             inBody = true;
             String problem = req.decoderResult().isSuccess() ? problem(req) : null;
             if (problem != null) {
@@ -96,7 +102,13 @@ final class RequestHeadGuard extends ChannelInboundHandlerAdapter {
 
     private void headTimedOut() {
         deadline = null;
-        if (!refused && ctx.channel().isActive()) {
+        if (headStartNanos == 0 || refused || !ctx.channel().isActive()) {
+            return;
+        }
+        long left = headTimeoutNanos - (System.nanoTime() - headStartNanos);
+        if (left > 0) {
+            deadline = ctx.executor().schedule(this::headTimedOut, left, TimeUnit.NANOSECONDS);
+        } else {
             refuse(RequestRejection.of(null, HttpResponseStatus.REQUEST_TIMEOUT,
                     "request head not received within " + TimeUnit.NANOSECONDS.toMillis(headTimeoutNanos) + " ms"));
         }

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.handler.stream.ChunkedInput;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -322,6 +323,11 @@ public final class Exchange {
             closeQuietly(body);
             done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         } else {
+            if (channel.pipeline().get(ChunkedWriteHandler.class) == null) {
+                // added on a connection's first stream, at the tail (the first to see writes), so the
+                // ordinary replies never pay for it
+                channel.pipeline().addLast(new ChunkedWriteHandler());
+            }
             done = channel.writeAndFlush(new HttpChunkedInput(body));
         }
         listener.replied(this, status.code(), contentLength, keepAlive, done);
