@@ -27,7 +27,7 @@ final class BytesEndpoints {
         });
         routes.get("/stream-bytes/{n}", ex -> {
             long n = size(ex);
-            int chunk = (int) ParamParser.integer(ex.param("chunk_size").orElse("10240"), "chunk_size", 1, ex.config().maxBody());
+            int chunk = (int) ParamParser.integer(ex.param("chunk_size").orElse(Integer.toString(Math.min(10_240, ex.config().maxBody()))), "chunk_size", 1, ex.config().maxBody());
             ex.stream(HttpResponseStatus.OK, OCTETS, -1, randomBytes(ex, n, chunk));
         });
     }
