@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -31,18 +32,18 @@ final class AccessLogSink implements Consumer<String>, AutoCloseable {
         this.sampleEvery = sampleEvery;
     }
 
-    /** The sink for {@code where} ({@code -}, {@code off}, a path); null for off. */
-    static AccessLogSink open(String where, long sampleEvery, Output output) {
+    /** The sink for {@code where} ({@code -}, {@code off}, a path); empty for off. */
+    static Optional<AccessLogSink> open(String where, long sampleEvery, Output output) {
         if (where.equals("off")) {
-            return null;
+            return Optional.empty();
         }
         if (where.equals("-")) {
-            return new AccessLogSink(output::message, null, sampleEvery);
+            return Optional.of(new AccessLogSink(output::message, null, sampleEvery));
         }
         try {
             BufferedWriter writer = Files.newBufferedWriter(Path.of(where), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new AccessLogSink(null, writer, sampleEvery);
+            return Optional.of(new AccessLogSink(null, writer, sampleEvery));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("cannot write the access log to " + where + ": " + e.getMessage(), e);
         }

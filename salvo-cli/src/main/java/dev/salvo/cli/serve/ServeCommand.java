@@ -11,6 +11,7 @@ import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
 import dev.salvo.server.Strategy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -91,22 +92,20 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Output output = Output.of(spec);
         ServerConfig.Builder builder = config();
-        AccessLogSink log = AccessLogSink.open(quiet ? "off" : accessLog, accessLogSample, output);
-        if (log != null) {
-            builder.accessLog(log);
-        }
+        Optional<AccessLogSink> log = AccessLogSink.open(quiet ? "off" : accessLog, accessLogSample, output);
+        log.ifPresent(builder::accessLog);
         ServerConfig config = builder.build();
         SalvoServer server;
         try {
             server = SalvoServer.start(config);
         } catch (RuntimeException e) {
-            closeQuietly(log);
+            log.ifPresent(AccessLogSink::close);
             throw bindFailure(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable stop = () -> {
             server.close();
-            closeQuietly(log);
+            log.ifPresent(AccessLogSink::close);
             output.message("Stopped.");
             stopped.countDown();
         };
@@ -130,12 +129,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return new CommandFailedException("cannot serve on " + host + ":" + port + ": " + OneLineErrors.describe(e), e);
-    }
-
-    private static void closeQuietly(AccessLogSink log) {
-        if (log != null) {
-            log.close();
-        }
     }
 
     private ServerConfig.Builder config() {
