@@ -124,7 +124,7 @@ public final class ServerConfig {
     public Duration idleTimeout() { return idleTimeout; }
     /** A request line and headers not received in full this long after their first byte get a 408 and a close. */
     public Duration headTimeout() { return headTimeout; }
-    /** A reply write that the client does not take in this long closes the connection. */
+    /** A connection whose queued reply bytes the client does not take for this long (checked at that period, so 1-2x) is closed. */
     public Duration writeTimeout() { return writeTimeout; }
     /** Open connections beyond this are answered 503 and closed at once. */
     public int maxConnections() { return maxConnections; }

@@ -6,10 +6,11 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle detection; the head deadline's first-byte watch; the HTTP/1.1 codec ({@link ServerCodec}); the head guard; the bodiless fast path; the upload sink; body aggregation up
- * to max-body; the connection handler (behind which a connection's first streamed body adds
- * Netty's chunked writer). A connection over max-connections only gets a 503.
- * Shared by all connections; stateless.
+ * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle
+ * detection; the head deadline's first-byte watch; the HTTP/1.1 codec ({@link ServerCodec}); the
+ * head guard; the bodiless fast path; the upload sink; body aggregation up to max-body; the
+ * connection handler (behind which a connection's first streamed body adds Netty's chunked
+ * writer). A connection over max-connections only gets a 503. Shared by all connections; stateless.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     private final ServerRuntime server;
