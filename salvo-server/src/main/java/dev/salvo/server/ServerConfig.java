@@ -18,7 +18,13 @@ import java.util.function.Consumer;
  *   <tr><td>threads</td><td>5 (THREADS strategy only)</td><td>--threads</td></tr>
  *   <tr><td>maxDuration</td><td>10 s</td><td>--max-duration</td></tr>
  *   <tr><td>maxBody</td><td>1 MiB</td><td>--max-body</td></tr>
+ *   <tr><td>maxStream</td><td>1 GiB</td><td>--max-stream</td></tr>
+ *   <tr><td>maxUpload</td><td>1 GiB</td><td>--max-upload</td></tr>
  *   <tr><td>idleTimeout</td><td>30 s</td><td>—</td></tr>
+ *   <tr><td>headTimeout</td><td>10 s</td><td>--head-timeout</td></tr>
+ *   <tr><td>writeTimeout</td><td>30 s</td><td>--write-timeout</td></tr>
+ *   <tr><td>maxConnections</td><td>10,000, at most 3/4 of the file-descriptor limit</td><td>--max-connections</td></tr>
+ *   <tr><td>maxOutbound</td><td>256 MiB</td><td>--max-outbound</td></tr>
  *   <tr><td>booksLatency</td><td>500 ms</td><td>—</td></tr>
  *   <tr><td>searchJobTime</td><td>200 ms</td><td>—</td></tr>
  *   <tr><td>shutdownTimeout</td><td>5 s</td><td>—</td></tr>
@@ -33,7 +39,13 @@ public final class ServerConfig {
     private final int threads;
     private final Duration maxDuration;
     private final int maxBody;
+    private final long maxStream;
+    private final long maxUpload;
     private final Duration idleTimeout;
+    private final Duration headTimeout;
+    private final Duration writeTimeout;
+    private final int maxConnections;
+    private final long maxOutbound;
     private final Duration booksLatency;
     private final Duration searchJobTime;
     private final Duration shutdownTimeout;
@@ -47,7 +59,13 @@ public final class ServerConfig {
         this.threads = b.threads;
         this.maxDuration = b.maxDuration;
         this.maxBody = b.maxBody;
+        this.maxStream = b.maxStream;
+        this.maxUpload = b.maxUpload;
         this.idleTimeout = b.idleTimeout;
+        this.headTimeout = b.headTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.maxConnections = b.maxConnections;
+        this.maxOutbound = b.maxOutbound;
         this.booksLatency = b.booksLatency;
         this.searchJobTime = b.searchJobTime;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -74,7 +92,13 @@ public final class ServerConfig {
         b.threads = threads;
         b.maxDuration = maxDuration;
         b.maxBody = maxBody;
+        b.maxStream = maxStream;
+        b.maxUpload = maxUpload;
         b.idleTimeout = idleTimeout;
+        b.headTimeout = headTimeout;
+        b.writeTimeout = writeTimeout;
+        b.maxConnections = maxConnections;
+        b.maxOutbound = maxOutbound;
         b.booksLatency = booksLatency;
         b.searchJobTime = searchJobTime;
         b.shutdownTimeout = shutdownTimeout;
@@ -90,10 +114,22 @@ public final class ServerConfig {
     public int threads() { return threads; }
     /** Longest wait or work one request may ask for ({@code /delay}, {@code /?cost=}, {@code /drip}). */
     public Duration maxDuration() { return maxDuration; }
-    /** Largest request body accepted (413 above) and largest generated body ({@code /bytes}). */
+    /** Largest request body aggregated for the endpoints (413 above); {@code /upload} has its own cap. */
     public int maxBody() { return maxBody; }
+    /** Largest generated body ({@code /bytes/{n}}, {@code /stream-bytes/{n}}); written with backpressure. */
+    public long maxStream() { return maxStream; }
+    /** Largest body {@code POST /upload} accepts (413 above); it is hashed as it arrives, never buffered. */
+    public long maxUpload() { return maxUpload; }
     /** A connection that sends nothing for this long while no request of it is being served is closed. */
     public Duration idleTimeout() { return idleTimeout; }
+    /** A request line and headers not received in full this long after their first byte get a 408 and a close. */
+    public Duration headTimeout() { return headTimeout; }
+    /** A connection whose queued reply bytes the client does not take for this long (checked at that period, so 1-2x) is closed. */
+    public Duration writeTimeout() { return writeTimeout; }
+    /** Open connections beyond this are answered 503 and closed at once. */
+    public int maxConnections() { return maxConnections; }
+    /** Server-wide cap on reply bytes queued for slow clients; a connection that would pass it is closed. */
+    public long maxOutbound() { return maxOutbound; }
     /** Latency of the books API. */
     public Duration booksLatency() { return booksLatency; }
     /** How long a search job runs before it is done. */
@@ -109,7 +145,9 @@ public final class ServerConfig {
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", strategy=" + strategy.cliName()
                 + ", threads=" + threads + ", maxDuration=" + maxDuration + ", maxBody=" + maxBody
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", maxStream=" + maxStream + ", maxUpload=" + maxUpload + ", idleTimeout=" + idleTimeout
+                + ", headTimeout=" + headTimeout + ", writeTimeout=" + writeTimeout + ", maxConnections=" + maxConnections
+                + ", maxOutbound=" + maxOutbound + "]";
     }
 
     /** Mutable builder; not thread-safe. Setters validate at once and throw IllegalArgumentException. */
@@ -120,7 +158,13 @@ public final class ServerConfig {
         private int threads = 5;
         private Duration maxDuration = Duration.ofSeconds(10);
         private int maxBody = 1 << 20;
+        private long maxStream = 1L << 30;
+        private long maxUpload = 1L << 30;
         private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration headTimeout = Duration.ofSeconds(10);
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private int maxConnections = DefaultLimits.maxConnections();
+        private long maxOutbound = 256L << 20;
         private Duration booksLatency = Duration.ofMillis(500);
         private Duration searchJobTime = Duration.ofMillis(200);
         private Duration shutdownTimeout = Duration.ofSeconds(5);
@@ -168,6 +212,36 @@ public final class ServerConfig {
             return this;
         }
 
+        public Builder maxStream(long maxStream) {
+            this.maxStream = positive(maxStream, "maxStream");
+            return this;
+        }
+
+        public Builder maxUpload(long maxUpload) {
+            this.maxUpload = positive(maxUpload, "maxUpload");
+            return this;
+        }
+
+        public Builder headTimeout(Duration headTimeout) {
+            this.headTimeout = positive(headTimeout, "headTimeout");
+            return this;
+        }
+
+        public Builder writeTimeout(Duration writeTimeout) {
+            this.writeTimeout = positive(writeTimeout, "writeTimeout");
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = positive(maxConnections, "maxConnections");
+            return this;
+        }
+
+        public Builder maxOutbound(long maxOutbound) {
+            this.maxOutbound = positive(maxOutbound, "maxOutbound");
+            return this;
+        }
+
         public Builder booksLatency(Duration booksLatency) {
             this.booksLatency = nonNegative(booksLatency, "booksLatency");
             return this;
@@ -202,6 +276,10 @@ public final class ServerConfig {
         }
 
         private static int positive(int value, String name) {
+            return (int) positive((long) value, name);
+        }
+
+        private static long positive(long value, String name) {
             if (value <= 0) {
                 throw new IllegalArgumentException(name + " must be > 0, got " + value);
             }

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A plain {@code main} for scripts and benchmarks (the user-facing command is {@code salvo serve}):
  * {@code java -cp … dev.salvo.server.ServerMain [--port N] [--strategy S] [--threads N] [--host H]
- * [--max-duration D] [--max-body BYTES] [--quiet]}. Prints {@code listening on URL} to stdout,
+ * [--max-duration D] [--max-body BYTES] [--max-stream BYTES] [--max-upload BYTES] [--head-timeout D]
+ * [--write-timeout D] [--max-connections N] [--max-outbound BYTES] [--quiet]}. Prints {@code listening on URL} to stdout,
  * one access-log line per request to stderr unless {@code --quiet}; stops cleanly on Ctrl-C.
  * Bad arguments: a one-line message and exit code 2; an address that cannot be bound: one line, exit 1.
  */
@@ -54,6 +55,12 @@ public final class ServerMain {
                 case "--threads" -> b.threads(Integer.parseInt(args[++i]));
                 case "--max-duration" -> b.maxDuration(ParamParser.parseDuration(args[++i]));
                 case "--max-body" -> b.maxBody(Integer.parseInt(args[++i]));
+                case "--max-stream" -> b.maxStream(Long.parseLong(args[++i]));
+                case "--max-upload" -> b.maxUpload(Long.parseLong(args[++i]));
+                case "--head-timeout" -> b.headTimeout(ParamParser.parseDuration(args[++i]));
+                case "--write-timeout" -> b.writeTimeout(ParamParser.parseDuration(args[++i]));
+                case "--max-connections" -> b.maxConnections(Integer.parseInt(args[++i]));
+                case "--max-outbound" -> b.maxOutbound(Long.parseLong(args[++i]));
                 case "--quiet" -> { }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }

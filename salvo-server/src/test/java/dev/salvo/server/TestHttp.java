@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A small JDK-HttpClient and raw-socket client for the server's tests (no salvo-client here). */
 final class TestHttp {
@@ -77,5 +79,38 @@ final class TestHttp {
 
     static String readAll(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** One reply parsed off the wire: status, header lines as sent, body (Content-Length framed, or none). */
+    record Reply(int status, List<String> headers, String body) {
+        /** The values of header {@code name}, any case. */
+        List<String> header(String name) {
+            return headers.stream().filter(h -> h.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(h -> h.substring(name.length() + 1).strip()).toList();
+        }
+    }
+
+    /** Splits what a connection received into replies; a reply without Content-Length ends the input. */
+    static List<Reply> replies(String wire) {
+        List<Reply> out = new ArrayList<>();
+        int at = 0;
+        while (at < wire.length()) {
+            int headEnd = wire.indexOf("\r\n\r\n", at);
+            if (headEnd < 0) {
+                throw new AssertionError("truncated reply at " + at + ": " + wire);
+            }
+            String[] lines = wire.substring(at, headEnd).split("\r\n");
+            if (!lines[0].startsWith("HTTP/1.1 ")) {
+                throw new AssertionError("not a status line at " + at + ": " + wire);
+            }
+            List<String> headers = List.of(lines).subList(1, lines.length);
+            Reply head = new Reply(Integer.parseInt(lines[0].substring(9, 12)), headers, "");
+            List<String> length = head.header("Content-Length");
+            int bodyStart = headEnd + 4;
+            int bodyEnd = length.isEmpty() ? wire.length() : bodyStart + Integer.parseInt(length.getFirst());
+            out.add(new Reply(head.status(), headers, wire.substring(bodyStart, Math.min(bodyEnd, wire.length()))));
+            at = bodyEnd;
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.salvo.cli.serve;
 
+import dev.salvo.cli.common.BadInputException;
 import dev.salvo.cli.common.ByteSizeConverter;
 import dev.salvo.cli.common.CleanStop;
 import dev.salvo.cli.common.CommandFailedException;
@@ -10,6 +11,7 @@ import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
 import dev.salvo.server.Strategy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code salvo serve}: the embedded server (httpbin, the seed services, five strategies) on a port. */
 @Command(name = "serve", sortOptions = false,
         description = {"Serve httpbin's endpoints and the seed services offline (seed 003, S5).",
-            "One access-log line per request on stderr unless --quiet; Ctrl-C stops it cleanly."})
+            "One access-log line per request on stderr unless --quiet or --access-log; Ctrl-C stops it cleanly."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,22 +53,59 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body (413 above) and /bytes size (default: ${DEFAULT-VALUE}).")
     int maxBody;
 
-    @Option(names = {"-q", "--quiet"}, description = "No access log.")
+    @Option(names = "--max-stream", paramLabel = "B", defaultValue = "1GiB", converter = ByteSizeConverter.class,
+            description = "Largest /bytes and /stream-bytes body, written as the client reads (default: ${DEFAULT-VALUE}).")
+    int maxStream;
+
+    @Option(names = "--max-upload", paramLabel = "B", defaultValue = "1GiB", converter = ByteSizeConverter.class,
+            description = "Largest POST /upload body, hashed as it arrives (default: ${DEFAULT-VALUE}).")
+    int maxUpload;
+
+    @Option(names = "--head-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Time to send a whole request line and headers, else 408 (default: ${DEFAULT-VALUE}).")
+    Duration headTimeout;
+
+    @Option(names = "--write-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "A client that takes no reply bytes this long is cut (default: ${DEFAULT-VALUE}).")
+    Duration writeTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Open connections beyond this get a 503 (default: 10000, at most 3/4 of the file-descriptor limit).")
+    Integer maxConnections;
+
+    @Option(names = "--max-outbound", paramLabel = "B", defaultValue = "256MiB", converter = ByteSizeConverter.class,
+            description = "Reply bytes the server holds for slow clients in all; past it they are cut (default: ${DEFAULT-VALUE}).")
+    int maxOutbound;
+
+    @Option(names = "--access-log", paramLabel = "FILE", defaultValue = "-",
+            description = "Access log: - (stderr), off, or a file appended to (default: ${DEFAULT-VALUE}).")
+    String accessLog;
+
+    @Option(names = "--access-log-sample", paramLabel = "N", defaultValue = "1",
+            description = "Log one request in N (default: ${DEFAULT-VALUE}: every request).")
+    long accessLogSample;
+
+    @Option(names = {"-q", "--quiet"}, description = "No access log (same as --access-log off).")
     boolean quiet;
 
     @Override
     public Integer call() throws InterruptedException {
         Output output = Output.of(spec);
-        ServerConfig config = config(output);
+        ServerConfig.Builder builder = config();
+        Optional<AccessLogSink> log = AccessLogSink.open(quiet ? "off" : accessLog, accessLogSample, output);
+        log.ifPresent(builder::accessLog);
+        ServerConfig config = builder.build();
         SalvoServer server;
         try {
             server = SalvoServer.start(config);
-        } catch (Exception e) { // Netty's bind failure is a checked exception thrown undeclared
-            throw new CommandFailedException("cannot serve on " + host + ":" + port + ": " + OneLineErrors.describe(e), e);
+        } catch (RuntimeException e) {
+            log.ifPresent(AccessLogSink::close);
+            throw bindFailure(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable stop = () -> {
             server.close();
+            log.ifPresent(AccessLogSink::close);
             output.message("Stopped.");
             stopped.countDown();
         };
@@ -82,14 +121,29 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ServerConfig config(Output output) {
-        try {
-            ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port)
-                    .strategy(Strategy.parse(strategy)).threads(threads).maxDuration(maxDuration).maxBody(maxBody);
-            if (!quiet) {
-                builder.accessLog(output::message);
+    /** A port in use is the user's to fix (exit 2, one line); any other bind failure exits 1. */
+    private RuntimeException bindFailure(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return new BadInputException("port " + port + " is in use", e);
             }
-            return builder.build();
+        }
+        return new CommandFailedException("cannot serve on " + host + ":" + port + ": " + OneLineErrors.describe(e), e);
+    }
+
+    private ServerConfig.Builder config() {
+        try {
+            if (accessLogSample < 1) {
+                throw new IllegalArgumentException("--access-log-sample must be >= 1, got " + accessLogSample);
+            }
+            ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port)
+                    .strategy(Strategy.parse(strategy)).threads(threads).maxDuration(maxDuration).maxBody(maxBody)
+                    .maxStream(maxStream).maxUpload(maxUpload).headTimeout(headTimeout).writeTimeout(writeTimeout)
+                    .maxOutbound(maxOutbound);
+            if (maxConnections != null) {
+                builder.maxConnections(maxConnections);
+            }
+            return builder;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

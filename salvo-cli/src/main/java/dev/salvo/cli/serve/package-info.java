@@ -5,6 +5,7 @@
  *
  * <p><b>Threading.</b> The access log is written from server threads through the thread-safe
  * {@link dev.salvo.cli.common.Output}; the command's main thread waits until the server is
- * stopped. <b>Nulls.</b> No method accepts or returns null.
+ * stopped; the access-log file sink is thread-safe (one synchronized, flushed write per line).
+ * <b>Nulls.</b> No method accepts or returns null.
  */
 package dev.salvo.cli.serve;

@@ -5,7 +5,11 @@ import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.channel.ChannelPipeline;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * Aggregates request bodies up to the configured maximum. A body announced (Content-Length) or
@@ -27,6 +31,22 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     @Override
     protected void finishAggregation(FullHttpMessage aggregated) {
         // nothing to add
+    }
+
+    /** The 413 and 417 answers to {@code Expect} carry the JSON error body, as every error does. */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        String expect = start.headers().get(HttpHeaderNames.EXPECT);
+        Object canned = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (!(canned instanceof HttpResponse res) || res.status().code() == 100) {
+            return canned;
+        }
+        ReferenceCountUtil.release(canned);
+        HttpResponseStatus status = res.status();
+        String detail = status.code() == 417 ? "unsupported Expect: " + expect
+                : "request body over the limit of " + maxBody + " bytes";
+        pipeline.get(ConnectionHandler.class).rejected(start, status.code());
+        return ClosingErrorReply.of(pipeline.channel().alloc(), status, detail);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.salvo.server.internal;
 
 import dev.salvo.server.internal.http.Exchange;
 import dev.salvo.server.internal.http.ExchangeListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One per connection, confined to its event loop. Serves the connection's requests one at a time
  * in arrival order (pipelined ones queue, with reading paused), hands each to the serving
- * strategy and the router, answers malformed requests with 400/431 and closes, closes the
- * connection on idle timeout when no request of it is being served, and writes the access log.
+ * strategy and the router, answers malformed or refused requests with their 4xx and closes,
+ * closes the connection on idle timeout when no request of it is being served and on write
+ * timeout when its client stops taking the reply, and writes the access log.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements ExchangeListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -35,6 +37,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private Exchange current;
     private boolean stalled;
     private String origin;
+    private WriteStallWatch writeStall;
 
     ConnectionHandler(ServerRuntime server) {
         this.server = server;
@@ -43,6 +46,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.writeStall = new WriteStallWatch(ctx.channel(), server.config().writeTimeout(), () -> current != null);
     }
 
     @Override
@@ -67,6 +71,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         }
         Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);
         current = ex;
+        writeStall.arm();
         server.inFlight().enter();
         if (LOG.isDebugEnabled()) {
             LOG.debug("request {} {} {} from {} on {}", ex.id(), req.method(), req.uri(), ex.origin(),
@@ -124,17 +129,37 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
 
     private void rejectMalformed(FullHttpRequest req) {
         Throwable cause = req.decoderResult().cause();
-        HttpResponseStatus status = cause instanceof TooLongFrameException ? HEADERS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
-        String detail = cause instanceof TooLongFrameException
-                ? "request line or headers over the 16 KiB limit"
-                : "malformed request: " + cause.getMessage();
+        HttpResponseStatus status;
+        String detail;
+        String line = "<malformed>";
+        if (cause instanceof RequestRejection r) {
+            status = r.status();
+            detail = r.getMessage();
+            line = requestLine(req);
+        } else if (cause instanceof TooLongFrameException) {
+            status = HEADERS_TOO_LARGE;
+            detail = "request line or headers over the 16 KiB limit";
+        } else {
+            status = HttpResponseStatus.BAD_REQUEST;
+            detail = "malformed request: " + cause.getMessage();
+        }
         req.release();
+        LOG.debug("refusing a request on {}: {} {}", ctx.channel(), status.code(), detail);
         FullHttpResponse res = ClosingErrorReply.of(ctx.alloc(), status, detail);
         AccessLog log = server.accessLog();
         if (log != null) {
-            log.log(origin(), "<malformed>", status.code(), res.content().readableBytes(), System.nanoTime());
+            log.log(origin(), line, status.code(), res.content().readableBytes(), System.nanoTime());
         }
         ctx.writeAndFlush(res).addListener(LingeringClose.INSTANCE);
+    }
+
+    /** Answers a connection over max-connections with a 503 and closes it, reading nothing. */
+    static void refuseConnection(Channel ch, ServerRuntime server) {
+        LOG.debug("refusing connection {}: {} open, the limit is {}", ch, server.openConnections(), server.config().maxConnections());
+        ch.config().setAutoRead(false);
+        FullHttpResponse res = ClosingErrorReply.of(ch.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "too many open connections (limit " + server.config().maxConnections() + "); try again later");
+        ch.eventLoop().execute(() -> ch.writeAndFlush(res).addListener(LingeringClose.INSTANCE));
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class ServerRuntime implements AutoCloseable {
     private volatile AccessLog accessLog;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicLong outboundBytes = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ChannelGroup connections = new DefaultChannelGroup("salvo-connections", GlobalEventExecutor.INSTANCE);
     private final EventLoopGroup acceptor;
@@ -108,6 +111,22 @@ public final class ServerRuntime implements AutoCloseable {
     void register(Channel connection) {
         connections.add(connection);
     }
+
+    /**
+     * Counts a new connection until it closes; false (and counted all the same until its close)
+     * when it is one over max-connections.
+     */
+    boolean admit(Channel connection) {
+        int open = openConnections.incrementAndGet();
+        connection.closeFuture().addListener(f -> openConnections.decrementAndGet());
+        return open <= config.maxConnections();
+    }
+
+    /** Open connections, refused ones included until they close. */
+    int openConnections() { return openConnections.get(); }
+
+    /** Reply bytes written to all connections and not yet taken by their clients. */
+    AtomicLong outboundBytes() { return outboundBytes; }
 
     /**
      * Stops accepting, lets in-flight requests finish for up to the configured shutdown timeout,

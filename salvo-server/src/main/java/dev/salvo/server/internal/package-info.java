@@ -1,10 +1,14 @@
 /**
  * The Netty side of the server: bootstrap and shutdown, the channel pipeline, one handler per
- * connection, limits (431, 413, idle timeout), the access log and the route table.
+ * connection, the limits and refusals (431, 413, 408, 503, strict framing, the head deadline,
+ * the write timeout, the connection cap, the outbound budget), the upload sink, the access log
+ * and the route table.
  *
- * <p>Threading: a {@link dev.salvo.server.internal.ConnectionHandler} is confined to its channel's
- * event loop; {@link dev.salvo.server.internal.ServerRuntime} is thread-safe and its
- * {@code close()} idempotent. Requests on one connection are served one at a time, in order
- * (pipelined requests wait their turn). Null rules: no {@code null} arguments or results.
+ * <p>Threading: every per-connection handler ({@link dev.salvo.server.internal.ConnectionHandler},
+ * the codec, the head guard, the upload sink, the write-stall watch) is confined to its channel's
+ * event loop; what connections share (the outbound byte count, the open-connection count) is
+ * atomic; {@link dev.salvo.server.internal.ServerRuntime} is thread-safe and its {@code close()}
+ * idempotent. Requests on one connection are served one at a time, in order (pipelined requests
+ * and refusals wait their turn). Null rules: no {@code null} arguments or results.
  */
 package dev.salvo.server.internal;

@@ -9,6 +9,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.handler.stream.ChunkedInput;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -21,6 +23,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -35,17 +38,24 @@ import org.slf4j.LoggerFactory;
 /**
  * One request and its reply. Endpoints read the request, may {@link #spend} work through the
  * serving strategy, then reply exactly once: a full reply ({@link #reply}, {@link #replyJson},
- * {@link #replyError}), a stream ({@link #startStream}, {@link #writeChunk}, {@link #endStream}),
+ * {@link #replyError}), a pulled stream ({@link #stream}), a paced stream ({@link #startStream},
+ * {@link #writeChunk}, {@link #endStream}),
  * an {@link #abort()} or {@link #abandon()}. A second reply is ignored. HEAD replies carry the
  * headers of the GET reply and no body.
  */
 public final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    /** Headers that frame the message on the wire (RFC 9110 §7.6.1, RFC 9112 §6): never from a request. */
+    private static final java.util.Set<String> FRAMING = java.util.Set.of("content-length", "transfer-encoding",
+            "connection", "keep-alive", "upgrade", "trailer", "te", "proxy-connection");
     private final long id;
     private final Channel channel;
     private final String origin;
     private final FullHttpRequest request;
-    private final QueryStringDecoder query;
+    private final String path;
+    private final Map<String, List<String>> query;
+    /** Why the request-target cannot be decoded, or null. */
+    private final HttpError badTarget;
     private final ServerConfig config;
     private final ServingStrategy strategy;
     private final ExchangeListener listener;
@@ -64,7 +74,21 @@ public final class Exchange {
         this.channel = channel;
         this.origin = origin;
         this.request = request;
-        this.query = new QueryStringDecoder(originForm(request.uri()));
+        QueryStringDecoder target = new QueryStringDecoder(originForm(request.uri()));
+        String decodedPath;
+        Map<String, List<String>> decodedQuery;
+        HttpError error = null;
+        try {
+            decodedPath = target.path();
+            decodedQuery = target.parameters();
+        } catch (IllegalArgumentException e) { // bad percent-encoding or UTF-8
+            decodedPath = target.rawPath();
+            decodedQuery = Map.of();
+            error = HttpError.badRequest("malformed request-target " + target.uri() + ": " + e.getMessage());
+        }
+        this.path = decodedPath;
+        this.query = decodedQuery;
+        this.badTarget = error;
         this.config = config;
         this.strategy = strategy;
         this.listener = listener;
@@ -73,8 +97,15 @@ public final class Exchange {
 
     public long id() { return id; }
     public HttpMethod method() { return request.method(); }
-    /** The decoded path, e.g. {@code /status/200}. */
-    public String path() { return query.path(); }
+    /** The decoded path, e.g. {@code /status/200}; the raw one when it cannot be decoded. */
+    public String path() { return path; }
+
+    /** Throws the 400 for a request-target that is not valid percent-encoded UTF-8. */
+    void requireValidTarget() {
+        if (badTarget != null) {
+            throw badTarget;
+        }
+    }
     public FullHttpRequest request() { return request; }
     public HttpHeaders headers() { return request.headers(); }
     public ServerConfig config() { return config; }
@@ -83,11 +114,11 @@ public final class Exchange {
     public EventLoop eventLoop() { return channel.eventLoop(); }
 
     /** Every query parameter in order of appearance. */
-    public Map<String, List<String>> queryParameters() { return query.parameters(); }
+    public Map<String, List<String>> queryParameters() { return query; }
 
     /** The first value of query parameter {@code name}. */
     public Optional<String> param(String name) {
-        List<String> values = query.parameters().get(name);
+        List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
@@ -102,10 +133,18 @@ public final class Exchange {
 
     void pathVariables(Map<String, String> vars) { this.pathVariables = vars; }
 
-    /** The body decoded as {@code application/x-www-form-urlencoded}, whatever the content type says. */
+    /**
+     * The body decoded as {@code application/x-www-form-urlencoded}, whatever the content type says.
+     *
+     * @throws HttpError 400 when the body is not valid percent-encoded UTF-8
+     */
     public Map<String, List<String>> formParameters() {
         if (form == null) {
-            form = new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters();
+            try {
+                form = new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters();
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("malformed form body: " + e.getMessage());
+            }
         }
         return form;
     }
@@ -178,18 +217,33 @@ public final class Exchange {
             } catch (HttpError e) {
                 replyError(e.status(), e.detail());
             } catch (RuntimeException e) {
-                LOG.warn("request {} failed after its work on {}", id, Thread.currentThread().getName(), e);
+                LOG.warn("request {} failed after its work on {}: {}", id, Thread.currentThread().getName(), e.toString());
+                LOG.debug("request {} failure", id, e);
                 replyError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the endpoint failed: " + e);
             }
         });
     }
 
-    /** Adds a header to the coming reply. */
+    /**
+     * Adds a header to the coming reply. Names and values are validated (no control bytes, no
+     * separators in names), and the framing headers are the server's alone.
+     *
+     * @throws HttpError 400 for an invalid or framing header; the headers added before are dropped
+     */
     public Exchange responseHeader(CharSequence name, Object value) {
-        if (extraHeaders == null) {
-            extraHeaders = new DefaultHttpHeaders(false);
+        if (FRAMING.contains(name.toString().toLowerCase(java.util.Locale.ROOT))) {
+            extraHeaders = null;
+            throw HttpError.badRequest("response header " + name + " is set by the server and cannot be asked for");
         }
-        extraHeaders.add(name, value);
+        if (extraHeaders == null) {
+            extraHeaders = new DefaultHttpHeaders();
+        }
+        try {
+            extraHeaders.add(name, value);
+        } catch (IllegalArgumentException e) {
+            extraHeaders = null;
+            throw HttpError.badRequest("invalid response header " + name + ": " + e.getMessage());
+        }
         return this;
     }
 
@@ -208,7 +262,7 @@ public final class Exchange {
             body.release();
             sent = Unpooled.EMPTY_BUFFER;
         }
-        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, sent, false);
+        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, sent);
         HttpHeaders h = res.headers();
         if (contentType != null) {
             h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
@@ -253,6 +307,41 @@ public final class Exchange {
         channel.writeAndFlush(res);
     }
 
+    /**
+     * Replies with {@code body}, pulled as the client takes it: a piece is produced only while the
+     * connection is writable, so a client that stops reading holds at most the write buffer's high
+     * water mark plus one piece. Chunked when {@code contentLength < 0}.
+     */
+    public void stream(HttpResponseStatus status, CharSequence contentType, long contentLength, ChunkedInput<ByteBuf> body) {
+        if (replied) {
+            closeQuietly(body);
+            return;
+        }
+        startStream(status, contentType, contentLength);
+        ChannelFuture done;
+        if (method().equals(HttpMethod.HEAD)) {
+            closeQuietly(body);
+            done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        } else {
+            if (channel.pipeline().get(ChunkedWriteHandler.class) == null) {
+                // added on a connection's first stream, at the tail (the first to see writes), so the
+                // ordinary replies never pay for it
+                channel.pipeline().addLast(new ChunkedWriteHandler());
+            }
+            done = channel.writeAndFlush(new HttpChunkedInput(body));
+        }
+        listener.replied(this, status.code(), contentLength, keepAlive, done);
+    }
+
+    private static void closeQuietly(ChunkedInput<ByteBuf> body) {
+        try {
+            body.close();
+        } catch (Exception e) {
+            LOG.debug("closing a body failed: {}", e.toString());
+        }
+    }
+
+    /** Writes one piece of a stream begun with {@link #startStream}; for bodies paced by timers. */
     public ChannelFuture writeChunk(ByteBuf chunk) {
         return channel.writeAndFlush(new DefaultHttpContent(chunk));
     }

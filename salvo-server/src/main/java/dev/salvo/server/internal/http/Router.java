@@ -43,11 +43,13 @@ public final class Router {
     /** Routes the exchange and runs its endpoint; every outcome ends in a reply (or a fault's own end). */
     public void handle(Exchange ex) {
         try {
+            ex.requireValidTarget();
             route(ex);
         } catch (HttpError e) {
             ex.replyError(e.status(), e.detail());
         } catch (Exception | StackOverflowError e) {
-            LOG.warn("request {} {} {} failed on {}", ex.id(), ex.method(), ex.path(), Thread.currentThread().getName(), e);
+            LOG.warn("request {} {} {} failed on {}: {}", ex.id(), ex.method(), ex.path(), Thread.currentThread().getName(), e.toString());
+            LOG.debug("request {} failure", ex.id(), e);
             ex.replyError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the endpoint failed: " + e);
         }
     }

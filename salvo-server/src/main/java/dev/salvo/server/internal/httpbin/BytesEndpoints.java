@@ -1,16 +1,18 @@
 package dev.salvo.server.internal.httpbin;
 
 import dev.salvo.server.internal.http.Exchange;
+import dev.salvo.server.internal.http.GeneratedBody;
 import dev.salvo.server.internal.http.ParamParser;
 import dev.salvo.server.internal.http.Router;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code /bytes/{n}} (exact Content-Length) and {@code /stream-bytes/{n}} (chunked, {@code chunk_size}):
- * n random bytes, repeatable with {@code seed}. Negative, non-integer or over max-body → 400.
+ * n random bytes, repeatable with {@code seed}, n up to max-stream. Both are produced piece by
+ * piece as the client reads (see {@link GeneratedBody}; {@code chunk_size} is clamped into its piece
+ * range). Negative, non-integer, n over max-stream or chunk_size outside [1, max-body] → 400.
  */
 final class BytesEndpoints {
     private static final String OCTETS = "application/octet-stream";
@@ -20,35 +22,27 @@ final class BytesEndpoints {
 
     static void addTo(Router.Builder routes) {
         routes.get("/bytes/{n}", ex -> {
-            int n = size(ex);
-            ex.reply(HttpResponseStatus.OK, OCTETS, randomBytes(ex, random(ex), n));
+            long n = size(ex);
+            ex.stream(HttpResponseStatus.OK, OCTETS, n, randomBytes(ex, n, GeneratedBody.MAX_PIECE));
         });
-        routes.get("/stream-bytes/{n}", BytesEndpoints::stream);
+        routes.get("/stream-bytes/{n}", ex -> {
+            long n = size(ex);
+            int chunk = (int) ParamParser.integer(ex.param("chunk_size").orElse(Integer.toString(Math.min(10_240, ex.config().maxBody()))), "chunk_size", 1, ex.config().maxBody());
+            ex.stream(HttpResponseStatus.OK, OCTETS, -1, randomBytes(ex, n, chunk));
+        });
     }
 
-    private static void stream(Exchange ex) {
-        int n = size(ex);
-        int chunk = (int) ParamParser.integer(ex.param("chunk_size").orElse(Integer.toString(Math.min(10_240, ex.config().maxBody()))), "chunk_size", 1, ex.config().maxBody());
-        Random random = random(ex);
-        ex.startStream(HttpResponseStatus.OK, OCTETS, -1);
-        for (int sent = 0; sent < n; sent += chunk) {
-            ex.writeChunk(randomBytes(ex, random, Math.min(chunk, n - sent)));
-        }
-        ex.endStream();
+    private static long size(Exchange ex) {
+        return ParamParser.integer(ex.pathVariable("n"), "number of bytes", 0, ex.config().maxStream());
     }
 
-    private static int size(Exchange ex) {
-        return (int) ParamParser.integer(ex.pathVariable("n"), "number of bytes", 0, ex.config().maxBody());
-    }
-
-    private static Random random(Exchange ex) {
-        return ex.param("seed").map(s -> new Random(ParamParser.integer(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE)))
+    private static GeneratedBody randomBytes(Exchange ex, long n, int chunk) {
+        Random random = ex.param("seed").map(s -> new Random(ParamParser.integer(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE)))
                 .orElseGet(() -> new Random(ThreadLocalRandom.current().nextLong()));
-    }
-
-    private static ByteBuf randomBytes(Exchange ex, Random random, int n) {
-        byte[] bytes = new byte[n];
-        random.nextBytes(bytes);
-        return ex.alloc().buffer(n).writeBytes(bytes);
+        byte[] scratch = new byte[Math.clamp(chunk, GeneratedBody.MIN_PIECE, GeneratedBody.MAX_PIECE)];
+        return GeneratedBody.ofBytes(n, chunk, size -> {
+            random.nextBytes(scratch);
+            return ex.alloc().buffer(size).writeBytes(scratch, 0, size);
+        });
     }
 }

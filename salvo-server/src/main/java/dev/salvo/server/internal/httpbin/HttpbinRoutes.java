@@ -19,5 +19,6 @@ public final class HttpbinRoutes {
         CookieEndpoints.addTo(routes);
         CacheEndpoints.addTo(routes);
         DocumentEndpoints.addTo(routes);
+        UploadEndpoint.addTo(routes);
     }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
  * parameter becomes a list. Built eagerly so a bad body fails (400) before any reply.
  */
 final class RequestEcho implements JsonBody {
+    /** More form fields than this in one multipart body → 400. */
+    static final int MAX_FORM_FIELDS = 1024;
     private final Exchange ex;
     private final boolean withBody;
     private Map<String, List<String>> form = Map.of();
@@ -71,9 +73,10 @@ final class RequestEcho implements JsonBody {
     private void parseMultipart() {
         HttpPostRequestDecoder decoder;
         try {
-            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), ex.request());
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
-            throw HttpError.badRequest("invalid multipart body: " + e.getMessage());
+            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), ex.request(), StandardCharsets.UTF_8,
+                    MAX_FORM_FIELDS, ex.config().maxBody());
+        } catch (RuntimeException e) { // bad boundary, unknown charset, too many fields
+            throw HttpError.badRequest("invalid multipart body: " + multipartProblem(e));
         }
         form = new LinkedHashMap<>();
         files = new LinkedHashMap<>();
@@ -86,10 +89,31 @@ final class RequestEcho implements JsonBody {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw HttpError.badRequest("invalid multipart body: " + e.getMessage());
+            throw HttpError.badRequest("invalid multipart body: " + multipartProblem(e));
         } finally {
             decoder.destroy();
         }
+    }
+
+    /** What is wrong with a multipart body, in words (Netty's exceptions nest the cause's class name). */
+    private static String multipartProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.UnsupportedCharsetException c) {
+                return "unknown charset " + c.getCharsetName();
+            }
+            if (t instanceof java.nio.charset.IllegalCharsetNameException c) {
+                return "invalid charset name " + c.getCharsetName();
+            }
+            if (t instanceof HttpPostRequestDecoder.TooManyFormFieldsException) {
+                return "more than " + MAX_FORM_FIELDS + " fields";
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.contains("Exception") ? "malformed" : message;
     }
 
     @Override

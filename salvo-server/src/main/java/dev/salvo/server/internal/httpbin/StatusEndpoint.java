@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * {@code /status/{code}}, any method: replies with that status; {@code 200,404} picks uniformly,
  * {@code 200:0.7,429:0.3} by weight. 3xx carry {@code Location: /redirect/1}, 401
- * {@code WWW-Authenticate}, 418 a teapot. Codes outside [100, 599], non-numbers and bad weights → 400.
+ * {@code WWW-Authenticate}, 418 a teapot. Codes outside [100, 599], 1xx (not a final reply), non-numbers and bad weights → 400.
  */
 final class StatusEndpoint {
     private StatusEndpoint() {
@@ -24,6 +24,9 @@ final class StatusEndpoint {
 
     private static void handle(Exchange ex) {
         int code = pick(ex.pathVariable("code"));
+        if (code < 200) {
+            throw HttpError.badRequest("status " + code + " is informational (1xx) and cannot be a final reply");
+        }
         HttpResponseStatus status = HttpResponseStatus.valueOf(code);
         if (code >= 300 && code < 400) {
             ex.responseHeader(HttpHeaderNames.LOCATION, "/redirect/1");

@@ -1,18 +1,19 @@
 package dev.salvo.server.internal.httpbin;
 
 import dev.salvo.server.internal.http.Exchange;
+import dev.salvo.server.internal.http.GeneratedBody;
 import dev.salvo.server.internal.http.HttpError;
 import dev.salvo.server.internal.http.JsonRenderer;
 import dev.salvo.server.internal.http.ParamParser;
 import dev.salvo.server.internal.http.Router;
 import dev.salvo.server.internal.strategy.Work;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code /stream/{n}}: n JSON lines (n clamped to [1, 100]), chunked; non-integer → 400.
+ * {@code /stream/{n}}: n JSON lines (n clamped to [1, 100]), chunked, each rendered when the client
+ * has taken the previous ones; non-integer → 400.
  * {@code /drip?duration=&delay=&numbytes=&code=}: after {@code delay} (through the serving
  * strategy) sends {@code numbytes} asterisks spread evenly over {@code duration} on event-loop
  * timers, with an exact Content-Length. Defaults 2 s, 2 s, 10, 200; negative values, numbytes
@@ -30,23 +31,17 @@ final class StreamingEndpoints {
     private static void stream(Exchange ex) {
         long n = ParamParser.integer(ex.pathVariable("n"), "number of lines", Long.MIN_VALUE, Long.MAX_VALUE);
         int lines = (int) Math.max(1, Math.min(100, n));
-        ex.startStream(HttpResponseStatus.OK, "application/json", -1);
-        for (int i = 0; i < lines; i++) {
-            int id = i;
-            ByteBuf line = JsonRenderer.render(ex.alloc(), g -> {
-                g.writeStartObject();
-                g.writeNumberField("id", id);
-                g.writeFieldName("args");
-                RequestEcho.writeMultiMap(g, ex.queryParameters());
-                g.writeFieldName("headers");
-                RequestEcho.writeHeaders(g, ex);
-                g.writeStringField("origin", ex.origin());
-                g.writeStringField("url", ex.url());
-                g.writeEndObject();
-            });
-            ex.writeChunk(line.writeByte('\n'));
-        }
-        ex.endStream();
+        ex.stream(HttpResponseStatus.OK, "application/json", -1, GeneratedBody.of(lines, -1, id -> JsonRenderer.render(ex.alloc(), g -> {
+            g.writeStartObject();
+            g.writeNumberField("id", id);
+            g.writeFieldName("args");
+            RequestEcho.writeMultiMap(g, ex.queryParameters());
+            g.writeFieldName("headers");
+            RequestEcho.writeHeaders(g, ex);
+            g.writeStringField("origin", ex.origin());
+            g.writeStringField("url", ex.url());
+            g.writeEndObject();
+        }).writeByte('\n')));
     }
 
     private static void drip(Exchange ex) {

@@ -1,0 +1,63 @@
+package dev.salvo.server.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write timeout: while a request of the connection is being served, a check every
+ * {@code writeTimeout} closes the connection when reply bytes are queued and none of them went out
+ * since the previous check (the client stopped reading). One timer per connection at most, armed
+ * when a request starts and not re-armed once the connection is idle, so ordinary replies cost
+ * nothing. Confined to the connection's event loop.
+ */
+final class WriteStallWatch {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteStallWatch.class);
+    private final Channel channel;
+    private final long periodNanos;
+    private final BooleanSupplier serving;
+    private ScheduledFuture<?> timer;
+    private Object lastMessage;
+    private long lastProgress;
+    private long lastPending;
+
+    WriteStallWatch(Channel channel, Duration writeTimeout, BooleanSupplier serving) {
+        this.channel = channel;
+        this.periodNanos = writeTimeout.toNanos();
+        this.serving = serving;
+    }
+
+    /** A request started: make sure a check is coming. */
+    void arm() {
+        if (timer == null) {
+            lastMessage = null;
+            lastPending = -1;
+            timer = channel.eventLoop().schedule(this::check, periodNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void check() {
+        timer = null;
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        if (!serving.getAsBoolean() || out == null || !channel.isActive()) {
+            return;
+        }
+        long pending = out.totalPendingWriteBytes();
+        Object message = out.current();
+        long progress = out.currentProgress();
+        if (pending > 0 && pending == lastPending && message == lastMessage && progress == lastProgress) {
+            LOG.debug("closing {}: {} reply bytes not taken by the client for the write timeout", channel, pending);
+            channel.close();
+            return;
+        }
+        lastPending = pending;
+        lastMessage = message;
+        lastProgress = progress;
+        timer = channel.eventLoop().schedule(this::check, periodNanos, TimeUnit.NANOSECONDS);
+    }
+}
