@@ -9,6 +9,7 @@ module dev.salvo.server {
     requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
     requires java.management;
+    requires jdk.management;
     requires org.slf4j;
 
     exports dev.salvo.server;
