@@ -80,8 +80,8 @@ enum FailureKind {
         if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
             return DNS;
         }
-        if (t instanceof ConnectException && message.contains("refused")) {
-            return REFUSED;
+        if (t instanceof ConnectException && !message.contains("timed out")) {
+            return REFUSED; // the JDK's HttpClient says only "ConnectException" for a refused connection
         }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException
                 || t instanceof dev.salvo.client.ConnectFailedException) {
