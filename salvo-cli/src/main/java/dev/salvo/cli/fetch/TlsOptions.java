@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --cacert FILE} (trust the CA certificates in a PEM or DER file instead of the JDK's) and
- * {@code -k} (trust any certificate chain). Read and checked before any request is sent.
+ * {@code -k} (trust any certificate, whatever host it names). Read and checked before any request is sent.
  */
 final class TlsOptions {
     @Option(names = "--cacert", paramLabel = "FILE",
@@ -27,7 +27,7 @@ final class TlsOptions {
     Path caCert;
 
     @Option(names = {"-k", "--insecure"},
-            description = "Trust any server certificate (for testing; the host name must still match).")
+            description = "Trust any server certificate, whatever host it names (for testing only, as curl -k).")
     boolean insecure;
 
     /** The trust manager to use, or empty for the JDK's default trust store. */

@@ -179,6 +179,8 @@ class FetchOptionsTest {
                 trusted.assertLine(3, "\\[200\\]");
                 CliRun insecure = CliRun.of("fetch", "--transport", kind, "-k", url);
                 assertEquals(0, insecure.exitCode(), insecure::toString);
+                CliRun insecureWrongName = CliRun.of("fetch", "--transport", kind, "-k", https.url("127.0.0.1", "/"));
+                assertEquals(0, insecureWrongName.exitCode(), () -> "-k skips the host name check too: " + insecureWrongName);
             }
             CliRun wrongName = CliRun.of("fetch", "--cacert", https.certificate().toString(), https.url("127.0.0.1", "/"));
             assertTrue(wrongName.out().get(1).endsWith("error: certificate is not for this host name"), wrongName::toString);
