@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +117,7 @@ final class UrlListFetch {
         }
         seedLine(line);
         synchronized (statuses) {
-            statuses[index] = outcome.isSuccess() ? Integer.toString(outcome.value().status()) : StatusList.FAILED;
+            statuses[index] = StatusList.status(outcome);
         }
         progress.finished(outcome.isSuccess());
         onEach.accept(result);
@@ -130,7 +129,7 @@ final class UrlListFetch {
         synchronized (statuses) {
             inOrder = Arrays.asList(statuses.clone());
         }
-        seedLine(inOrder.stream().collect(Collectors.joining(", ", "[", "]")));
+        seedLine(StatusList.join(inOrder));
         int failures = (int) inOrder.stream().filter(StatusList.FAILED::equals).count();
         return new RunResult(timeline.finish(total), total, failures);
     }
