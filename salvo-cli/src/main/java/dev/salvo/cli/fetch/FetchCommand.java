@@ -123,6 +123,9 @@ public final class FetchCommand implements Callable<Integer> {
     }
 
     private void checkLimits() {
+        if (UrlList.STDIN.equals(file) && "@-".equals(request.data)) {
+            throw new BadInputException("-f - and -d @- both read standard input: give one of them a file");
+        }
         if (concurrency < 1) {
             throw new BadInputException("-c must be at least 1, got " + concurrency);
         }

@@ -8,6 +8,7 @@ import dev.salvo.cli.common.StatusList;
 import dev.salvo.cli.common.TransportOptions;
 import dev.salvo.cli.timeline.RunResult;
 import dev.salvo.cli.timeline.Timeline;
+import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.EventListener;
 import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,16 +87,20 @@ final class UrlListFetch {
         Timeline timeline = new Timeline("async");
         String[] statuses = new String[requests.size()];
         Semaphore window = new Semaphore(concurrency);
+        AtomicBoolean closed = new AtomicBoolean(); // Ctrl-C closed the client: send no more
         long start = System.nanoTime();
         Elapsed total;
         try (HttpSession session = sessions.open(concurrency, timeline);
              Output.Progress shown = output.progress(() -> "async: " + progress.status())) {
             seedLine("**** ASYNC ****");
-            for (int i = 0; i < requests.size(); i++) {
+            for (int i = 0; i < requests.size() && !closed.get(); i++) {
                 window.acquire();
                 int index = i;
                 session.client().send(requests.get(i)).whenComplete((response, error) -> {
                     try {
+                        if (error != null && Outcome.unwrap(error) instanceof ClientClosedException) {
+                            closed.set(true);
+                        }
                         Outcome<Response> outcome = error == null ? Outcome.success(response) : Outcome.failure(error);
                         finished(new FetchResult(requests.get(index), Elapsed.since(start), outcome), index, statuses, progress);
                     } finally {

@@ -66,6 +66,15 @@ class FetchOptionsTest {
     }
 
     @Test
+    void dataFromStandardInput() throws IOException {
+        try (RecordingServer recording = new RecordingServer(200)) {
+            CliRun run = withStdin("piped body", "fetch", "-d", "@-", recording.url("/stdin"));
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("piped body", recording.received().get(0).body());
+        }
+    }
+
+    @Test
     void badMethodsAndHeadersAreBadInputAndNothingIsSent() throws IOException {
         try (RecordingServer recording = new RecordingServer(200)) {
             String url = recording.url("/x");
@@ -161,6 +170,7 @@ class FetchOptionsTest {
         run.assertLine(1, FetchCommandTotals.q(server.url("/get")) + " \\d+\\.\\d\\d")
                 .assertLine(2, FetchCommandTotals.q(server.url("/uuid")) + " \\d+\\.\\d\\d");
         withStdin("", "fetch", "-f", "-").assertBadInput("no URLs");
+        withStdin(server.url("/post"), "fetch", "-f", "-", "-d", "@-").assertBadInput("both read standard input");
         withStdin("not a url\n", "fetch", "-f", "-").assertBadInput("standard input line 1");
     }
 
