@@ -4,6 +4,7 @@ import dev.salvo.cli.common.BadInputException;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.common.TransportOptions;
+import dev.salvo.client.EventListener;
 import dev.salvo.client.Request;
 import dev.salvo.client.RetryPolicy;
 import dev.salvo.client.Salvo;
@@ -55,8 +56,8 @@ public final class FetchCommand implements Callable<Integer> {
     Integer maxPerHost;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
-            description = "Retry a URL up to N more times on a connection failure, 429 or 503, with backoff; "
-                    + "GET, HEAD, PUT, DELETE and OPTIONS only (default: ${DEFAULT-VALUE}).")
+            description = "Retry a URL up to N more times on a failed or dropped connection, a 429 or a 503, with "
+                    + "backoff; idempotent methods only: GET, HEAD, PUT, DELETE, … (default: ${DEFAULT-VALUE}).")
     int retries;
 
     @Option(names = "--proxy", paramLabel = "URL",
@@ -86,8 +87,9 @@ public final class FetchCommand implements Callable<Integer> {
         boolean jsonOnStdout = UrlList.STDIN.equals(jsonl);
         int failures = 0;
         try (ResultSink sink = sink(output, jsonOnStdout)) {
+            // no timeline: it is the demo's picture, and a long list's calls would all be held for it
             UrlListFetch fetch = new UrlListFetch(output,
-                    (maxInFlight, listener) -> transport.open(settings(), maxInFlight, connection, listener),
+                    (maxInFlight, timeline) -> transport.open(settings(), maxInFlight, connection, EventListener.NONE),
                     sink::accept, !jsonOnStdout);
             if (mode != Mode.async) {
                 failures += fetch.sync(requests, new FetchProgress(requests.size())).failures();
