@@ -14,23 +14,7 @@ cd "$root"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time: apt-get install -y time" >&2; exit 1; }
 
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/salvo-fetch-list.XXXXXX")"
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-}
-trap stop_server EXIT
-
-./salvo serve --port 0 --quiet 2>"$OUT/serve.err" &
-server_pid=$!
-for _ in $(seq 1 200); do
-  grep -q '^Serving on ' "$OUT/serve.err" && break
-  sleep 0.1
-done
-base=$(sed -n 's|^Serving on \(http://[^ ]*\)/ .*|\1|p' "$OUT/serve.err" | head -n 1)
-[ -n "$base" ] || { echo "salvo serve did not start:" >&2; cat "$OUT/serve.err" >&2; exit 1; }
+. salvo-cli/scripts/serve-quiet.sh # sets $base; stops the server on exit
 awk -v n="$count" -v u="$base/get" 'BEGIN { for (i = 0; i < n; i++) print u }' > "$OUT/urls.txt"
 
 echo "salvo fetch over $count x $base/get, --transport $transport, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
