@@ -1,6 +1,7 @@
 package dev.salvo.cli.fetch;
 
 import dev.salvo.client.ClientClosedException;
+import dev.salvo.client.ConnectFailedException;
 import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.DeadlineExceededException;
 import dev.salvo.client.MalformedResponseException;
@@ -84,7 +85,7 @@ enum FailureKind {
             return REFUSED; // the JDK's HttpClient says only "ConnectException" for a refused connection
         }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                || t instanceof dev.salvo.client.ConnectFailedException) {
+                || t instanceof ConnectFailedException) {
             return message.contains("timed out") ? TIMEOUT : CONNECT;
         }
         if (t instanceof DeadlineExceededException) {

@@ -10,6 +10,8 @@ import dev.salvo.client.RetryPolicy;
 import dev.salvo.client.Salvo;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +114,7 @@ public final class FetchCommand implements Callable<Integer> {
         if (jsonOnStdout) {
             return result -> output.line(JsonLines.line(result));
         }
-        return JsonLines.create(java.nio.file.Path.of(jsonl));
+        return JsonLines.create(Path.of(jsonl));
     }
 
     private Consumer<Salvo.Builder> settings() {
@@ -146,7 +148,7 @@ public final class FetchCommand implements Callable<Integer> {
         URI uri;
         try {
             uri = new URI(proxy.contains("://") ? proxy : "http://" + proxy);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new BadInputException("--proxy '" + proxy + "' is not a URL: " + e.getReason(), e);
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1

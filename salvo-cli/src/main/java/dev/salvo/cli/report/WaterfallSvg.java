@@ -2,6 +2,7 @@ package dev.salvo.cli.report;
 
 import dev.salvo.cli.timeline.Bar;
 import dev.salvo.cli.timeline.Run;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,7 +60,7 @@ final class WaterfallSvg {
 
     private static void legend(StringBuilder svg) {
         String[][] items = {{"legend running", "running"}, {"legend queued", "queued in the client"}, {"legend failed", "failed"}};
-        double x = WIDTH - 8 - java.util.Arrays.stream(items).mapToDouble(item -> legendWidth(item[1])).sum();
+        double x = WIDTH - 8 - Arrays.stream(items).mapToDouble(item -> legendWidth(item[1])).sum();
         for (String[] item : items) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"4\" width=\"14\" height=\"%d\"/>"
                     + "<text class=\"legend\" x=\"%.1f\" y=\"11\">%s</text>%n", item[0], x, BAR_HEIGHT, x + 18, item[1]));
