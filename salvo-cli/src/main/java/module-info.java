@@ -2,6 +2,7 @@
 module dev.salvo.cli {
     requires dev.salvo.client;
     requires dev.salvo.netty;
+    requires io.netty.handler;
     requires dev.salvo.server;
     requires dev.salvo.bench;
     requires info.picocli;

@@ -54,7 +54,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        // @FILE is fetch's -d @FILE (a body), never picocli's argument file
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err).setExpandAtFiles(false);
         return OneLineErrors.install(commandLine).execute(args);
     }
 

@@ -20,6 +20,17 @@ class MainTest {
     }
 
     @Test
+    void everyCommandsSummaryIsAWholeSentence() {
+        picocli.CommandLine commandLine = new picocli.CommandLine(new Main());
+        for (var entry : commandLine.getSubcommands().entrySet()) {
+            String[] description = entry.getValue().getCommandSpec().usageMessage().description();
+            String summary = description[0].strip();
+            assertTrue(summary.endsWith(".") || summary.endsWith(")"),
+                    () -> entry.getKey() + "'s summary in salvo --help ends mid-sentence: " + summary);
+        }
+    }
+
+    @Test
     void versionNamesSalvoAndJava() {
         CliRun run = CliRun.of("--version");
         assertEquals(0, run.exitCode());

@@ -23,6 +23,22 @@ class SignalsAndLoggingTest {
     }
 
     @Test
+    void aFailedUrlReadsInPlainWordsAndVerboseAddsTheExceptionChain() throws Exception {
+        String dead = TestServers.deadUrl() + "/x";
+        try (Subprocess plain = Subprocess.start("fetch", dead)) {
+            assertEquals(1, plain.awaitExit(WAIT), plain.err()::toString);
+            assertTrue(plain.out().stream().anyMatch(line -> line.endsWith(" error: connection refused")), plain.out()::toString);
+            assertTrue(plain.err().isEmpty(), plain.err()::toString);
+        }
+        try (Subprocess verbose = Subprocess.start("fetch", "-v", dead)) {
+            assertEquals(1, verbose.awaitExit(WAIT), verbose.err()::toString);
+            assertTrue(verbose.err().stream().anyMatch(line -> line.contains(dead + " failed: ConnectFailedException")),
+                    verbose.err()::toString);
+            assertTrue(verbose.err().stream().anyMatch(line -> line.startsWith("Caused by: ")), verbose.err()::toString);
+        }
+    }
+
+    @Test
     void quietByDefault() throws Exception {
         try (Subprocess fetch = Subprocess.start("fetch", "--mode", "sync", server.url("/get"))) {
             assertEquals(0, fetch.awaitExit(WAIT), fetch.err()::toString);

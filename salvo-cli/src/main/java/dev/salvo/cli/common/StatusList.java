@@ -18,9 +18,17 @@ public final class StatusList {
 
     /** {@code [200, ERR, 200]}, in the given order. */
     public static String of(List<Outcome<Response>> outcomes) {
-        return outcomes.stream()
-                .map(o -> o.isSuccess() ? Integer.toString(o.value().status()) : FAILED)
-                .collect(Collectors.joining(", ", "[", "]"));
+        return join(outcomes.stream().map(StatusList::status).toList());
+    }
+
+    /** One call's entry: its status, or {@link #FAILED}. */
+    public static String status(Outcome<Response> outcome) {
+        return outcome.isSuccess() ? Integer.toString(outcome.value().status()) : FAILED;
+    }
+
+    /** Entries made by {@link #status}, as a list: {@code [200, ERR, 200]}. */
+    public static String join(List<String> statuses) {
+        return statuses.stream().collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** {@code [[200, 200], [200]]}: one inner list per group. */

@@ -5,9 +5,18 @@ import dev.salvo.client.Salvo;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
 import dev.salvo.netty.NettyTransport;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,20 +29,45 @@ public final class TransportOptions {
         /** Salvo's Netty transport: keep-alive pool, one connection per call in flight. */
         netty {
             @Override
-            Transport create(int connections) {
-                return NettyTransport.builder().connectTimeout(CONNECT_TIMEOUT).maxConnectionsPerHost(connections)
-                        .closeTimeout(IO_CLOSE_TIMEOUT).build();
+            Transport create(int connections, Connection connection) {
+                if (connection.proxy().isPresent()) {
+                    throw new BadInputException("--proxy works with --transport jdk only (the Netty transport has no proxy support)");
+                }
+                NettyTransport.Builder builder = NettyTransport.builder().connectTimeout(CONNECT_TIMEOUT)
+                        .maxConnectionsPerHost(connections).closeTimeout(IO_CLOSE_TIMEOUT);
+                connection.trust().ifPresent(builder::trustManager);
+                return builder.build();
             }
         },
         /** The JDK's {@code HttpClient}. */
         jdk {
             @Override
-            Transport create(int connections) {
-                return Transports.jdk(CONNECT_TIMEOUT);
+            Transport create(int connections, Connection connection) {
+                HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+                connection.proxy().ifPresent(proxy -> builder.proxy(ProxySelector.of(proxy)));
+                connection.trust().ifPresent(trust -> builder.sslContext(sslContext(trust)));
+                return Transports.jdk(builder);
             }
         };
 
-        abstract Transport create(int connections);
+        abstract Transport create(int connections, Connection connection);
+    }
+
+    /**
+     * How connections are made: the certificates trusted (empty: the JDK's trust store) and an
+     * HTTP proxy (empty: direct).
+     *
+     * @param trust the trust manager for TLS, or empty for the JDK's default
+     * @param proxy the proxy to send every request through, or empty
+     */
+    public record Connection(Optional<X509TrustManager> trust, Optional<InetSocketAddress> proxy) {
+        /** Direct connections, the JDK's trust store. */
+        public static final Connection DEFAULT = new Connection(Optional.empty(), Optional.empty());
+
+        public Connection {
+            Objects.requireNonNull(trust, "trust");
+            Objects.requireNonNull(proxy, "proxy");
+        }
     }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -42,34 +76,53 @@ public final class TransportOptions {
     /** How long closing Netty waits for its I/O threads; thousands of connections take a moment. */
     private static final Duration IO_CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
-    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "netty",
-            description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Kind kind = Kind.netty;
+    @Option(names = "--transport", paramLabel = "KIND",
+            description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: netty; jdk with --proxy).")
+    Kind kind;
 
     /** A new session with at most {@code maxInFlight} calls at once (to any one host, too). */
     public HttpSession open(int maxInFlight, EventListener listener) {
-        return open(builder -> { }, maxInFlight, listener);
+        return open(builder -> { }, maxInFlight, Connection.DEFAULT, listener);
     }
 
     /** As {@link #open(int, EventListener)}, running chained stages and callbacks on {@code callbacks}. */
     public HttpSession open(int maxInFlight, EventListener listener, Executor callbacks) {
-        return open(builder -> builder.callbackExecutor(callbacks), maxInFlight, listener);
+        return open(builder -> builder.callbackExecutor(callbacks), maxInFlight, Connection.DEFAULT, listener);
     }
 
-    /** A new transport of this kind for up to {@code connections} calls at once, owned by the caller. */
-    public Transport newTransport(int connections) {
-        return kind.create(connections);
-    }
-
-    private HttpSession open(Consumer<Salvo.Builder> extra, int maxInFlight, EventListener listener) {
-        Transport transport = kind.create(maxInFlight);
+    /**
+     * A new session with at most {@code maxInFlight} calls at once, connecting as {@code connection}
+     * says; {@code settings} then adjusts the client (a lower per-host limit, retries, …).
+     */
+    public HttpSession open(Consumer<Salvo.Builder> settings, int maxInFlight, Connection connection,
+                            EventListener listener) {
+        Transport transport = kind(connection).create(maxInFlight, connection);
         Salvo.Builder builder = Salvo.newBuilder()
                 .transport(transport)
                 .maxInFlight(maxInFlight)
                 .maxPerHost(maxInFlight)
                 .closeTimeout(CLOSE_TIMEOUT)
                 .eventListener(listener);
-        extra.accept(builder);
+        settings.accept(builder);
         return new HttpSession(builder.build(), transport);
+    }
+
+    /** A new transport of this kind for up to {@code connections} calls at once, owned by the caller. */
+    public Transport newTransport(int connections) {
+        return kind(Connection.DEFAULT).create(connections, Connection.DEFAULT);
+    }
+
+    private Kind kind(Connection connection) {
+        return kind != null ? kind : connection.proxy().isPresent() ? Kind.jdk : Kind.netty;
+    }
+
+    private static SSLContext sslContext(X509TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no TLS", e);
+        }
     }
 }

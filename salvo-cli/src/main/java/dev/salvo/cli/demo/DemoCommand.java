@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code salvo demo}: every seed replayed offline, slow way then concurrent way, with a summary. */
 @Command(name = "demo", sortOptions = false,
-        description = {"Replay the seed scenarios S1-S6 on the embedded server, the slow way then the concurrent way,",
-            "in the seeds' own output formats; then a summary table. About a minute at scale 1."})
+        description = {"Replay the seed experiments (S1-S6) offline, the slow way then the concurrent way.",
+            "Runs on the embedded server, prints in the seeds' own output formats, then a summary table. "
+                + "About a minute at scale 1."})
 public final class DemoCommand implements Callable<Integer> {
     /** Seconds the whole demo takes at scale 1, roughly, for the announcement line. */
     private static final double SECONDS_AT_SCALE_ONE = 50;

@@ -23,8 +23,8 @@ public final class FetchScenario extends SeedScenario {
         List<Request> requests = List.of("/html", "/json", "/robots.txt", delay, delay, delay).stream()
                 .map(path -> Request.get(context.server().url(path))).toList();
         UrlListFetch fetch = new UrlListFetch(context.output(), context.transport());
-        RunResult sync = fetch.sync(requests);
-        RunResult async = fetch.async(requests, requests.size());
+        RunResult sync = fetch.sync(requests, new FetchProgress(requests.size()));
+        RunResult async = fetch.async(requests, requests.size(), new FetchProgress(requests.size()));
         return ScenarioResult.of(this, sync.total(), async.total(), "3.75 s → 1.10 s",
                 List.of(sync.run(), async.run()), sync.failures() + async.failures());
     }

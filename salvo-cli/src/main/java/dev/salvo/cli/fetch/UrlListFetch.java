@@ -8,87 +8,141 @@ import dev.salvo.cli.common.StatusList;
 import dev.salvo.cli.common.TransportOptions;
 import dev.salvo.cli.timeline.RunResult;
 import dev.salvo.cli.timeline.Timeline;
+import dev.salvo.client.ClientClosedException;
+import dev.salvo.client.EventListener;
 import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fetches a list of URLs the seed's two ways, printing {@code **** SYNC ****} or
- * {@code **** ASYNC ****}, one {@code url seconds} line per URL as it finishes, {@code Total time:}
- * and the statuses in input order. A failed URL prints its error on its line; the others go on.
+ * Fetches a list of URLs the seed's two ways. With seed lines on it prints {@code **** SYNC ****}
+ * or {@code **** ASYNC ****}, one {@code url seconds} line per URL as it finishes, {@code Total
+ * time:} and the statuses in input order; a failed URL prints why on its line and the others go
+ * on. Every result also goes to {@code onEach}. Responses are dropped as they finish, so a long
+ * list holds only its requests and statuses.
  */
 final class UrlListFetch {
-    private final Output output;
-    private final TransportOptions transport;
+    private static final Logger log = LoggerFactory.getLogger(UrlListFetch.class);
 
-    UrlListFetch(Output output, TransportOptions transport) {
-        this.output = output;
-        this.transport = transport;
+    /** Opens the client one run sends with. */
+    @FunctionalInterface
+    interface Sessions {
+        HttpSession open(int maxInFlight, EventListener listener);
     }
 
+    private final Output output;
+    private final Sessions sessions;
+    private final Consumer<FetchResult> onEach;
+    private final boolean seedLines;
+
+    /** The seed's run: its lines, default connections. */
+    UrlListFetch(Output output, TransportOptions transport) {
+        this(output, transport::open, result -> { }, true);
+    }
+
+    UrlListFetch(Output output, Sessions sessions, Consumer<FetchResult> onEach, boolean seedLines) {
+        this.output = output;
+        this.sessions = sessions;
+        this.onEach = onEach;
+        this.seedLines = seedLines;
+    }
 
     /** One after another, each waiting for the previous. */
-    RunResult sync(List<Request> requests) throws InterruptedException {
+    RunResult sync(List<Request> requests, FetchProgress progress) throws InterruptedException {
         Timeline timeline = new Timeline("sync");
-        List<Outcome<Response>> outcomes = new ArrayList<>();
-        AtomicInteger done = new AtomicInteger();
+        String[] statuses = new String[requests.size()];
         long start = System.nanoTime();
         Elapsed total;
-        try (HttpSession session = transport.open(1, timeline);
-             Output.Progress progress = output.progress(() -> "sync: " + done.get() + "/" + requests.size())) {
-            output.line("**** SYNC ****");
-            for (Request request : requests) {
+        try (HttpSession session = sessions.open(1, timeline);
+             Output.Progress shown = output.progress(() -> "sync: " + progress.status())) {
+            seedLine("**** SYNC ****");
+            for (int i = 0; i < requests.size(); i++) {
                 long began = System.nanoTime();
                 Outcome<Response> outcome;
                 try {
-                    outcome = Outcome.success(session.client().sendBlocking(request));
+                    outcome = Outcome.success(session.client().sendBlocking(requests.get(i)));
                 } catch (IOException e) {
                     outcome = Outcome.failure(e);
                 }
-                print(request, outcome, Elapsed.since(began));
-                outcomes.add(outcome);
-                done.incrementAndGet();
+                finished(new FetchResult(requests.get(i), Elapsed.since(began), outcome), i, statuses, progress);
             }
             total = Elapsed.since(start);
         }
-        return finish(timeline, outcomes, total);
+        return finish(timeline, statuses, total);
     }
 
-    /** All at once (at most {@code concurrency} in flight), lines in completion order. */
-    RunResult async(List<Request> requests, int concurrency) {
+    /**
+     * All at once, lines in completion order. At most {@code concurrency} URLs are handed to the
+     * client at a time, so a URL's deadline starts when it is sent, not when a long list was read.
+     */
+    RunResult async(List<Request> requests, int concurrency, FetchProgress progress) throws InterruptedException {
         Timeline timeline = new Timeline("async");
-        AtomicInteger done = new AtomicInteger();
+        String[] statuses = new String[requests.size()];
+        Semaphore window = new Semaphore(concurrency);
+        AtomicBoolean closed = new AtomicBoolean(); // Ctrl-C closed the client: send no more
         long start = System.nanoTime();
-        List<Outcome<Response>> outcomes;
         Elapsed total;
-        try (HttpSession session = transport.open(concurrency, timeline);
-             Output.Progress progress = output.progress(() -> "async: " + done.get() + "/" + requests.size())) {
-            output.line("**** ASYNC ****");
-            outcomes = session.client().gatherOutcomes(requests, (index, outcome) -> {
-                print(requests.get(index), outcome, Elapsed.since(start));
-                done.incrementAndGet();
-            }).join();
+        try (HttpSession session = sessions.open(concurrency, timeline);
+             Output.Progress shown = output.progress(() -> "async: " + progress.status())) {
+            seedLine("**** ASYNC ****");
+            for (int i = 0; i < requests.size() && !closed.get(); i++) {
+                window.acquire();
+                int index = i;
+                session.client().send(requests.get(i)).whenComplete((response, error) -> {
+                    try {
+                        if (error != null && Outcome.unwrap(error) instanceof ClientClosedException) {
+                            closed.set(true);
+                        }
+                        Outcome<Response> outcome = error == null ? Outcome.success(response) : Outcome.failure(error);
+                        finished(new FetchResult(requests.get(index), Elapsed.since(start), outcome), index, statuses, progress);
+                    } finally {
+                        window.release();
+                    }
+                });
+            }
+            window.acquire(concurrency); // every call has finished and been printed
             total = Elapsed.since(start); // the work, not closing thousands of connections
         }
-        return finish(timeline, outcomes, total);
+        return finish(timeline, statuses, total);
     }
 
-    private RunResult finish(Timeline timeline, List<Outcome<Response>> outcomes, Elapsed total) {
-        output.line("Total time: " + total.twoDecimals());
-        output.line(StatusList.of(outcomes));
-        int failures = (int) outcomes.stream().filter(o -> !o.isSuccess()).count();
+    private void finished(FetchResult result, int index, String[] statuses, FetchProgress progress) {
+        Outcome<Response> outcome = result.outcome();
+        String line = result.request().uri() + " " + result.elapsed().twoDecimals();
+        if (outcome instanceof Outcome.Failure<Response> failure) {
+            line += " error: " + FailureKind.of(failure.error()).words();
+            log.debug("{} failed: {}", result.request().uri(), OneLineErrors.describe(failure.error()), failure.error());
+        }
+        seedLine(line);
+        synchronized (statuses) {
+            statuses[index] = StatusList.status(outcome);
+        }
+        progress.finished(outcome.isSuccess());
+        onEach.accept(result);
+    }
+
+    private RunResult finish(Timeline timeline, String[] statuses, Elapsed total) {
+        seedLine("Total time: " + total.twoDecimals());
+        List<String> inOrder;
+        synchronized (statuses) {
+            inOrder = Arrays.asList(statuses.clone());
+        }
+        seedLine(StatusList.join(inOrder));
+        int failures = (int) inOrder.stream().filter(StatusList.FAILED::equals).count();
         return new RunResult(timeline.finish(total), total, failures);
     }
 
-    private void print(Request request, Outcome<Response> outcome, Elapsed elapsed) {
-        String line = request.uri() + " " + elapsed.twoDecimals();
-        if (outcome instanceof Outcome.Failure<Response> failure) {
-            line += " error: " + OneLineErrors.describe(failure.error());
+    private void seedLine(String text) {
+        if (seedLines) {
+            output.line(text);
         }
-        output.line(line);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public final class HtmlReport {
     private static final String STYLE = """
-            body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1000px}
+            body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;padding:0 24px;color:#222;max-width:1000px}
             h1{font-size:22px}h2{font-size:17px;margin-top:28px}
             table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}
             td:first-child,th:first-child,td:last-child,th:last-child{text-align:left}
@@ -26,6 +26,8 @@ public final class HtmlReport {
             svg line.tick{stroke:#e2e2e2}
             rect.bar{fill:#2f7fd8}rect.bar.failed{fill:#d8372f}rect.queued{fill:#2f7fd8;opacity:.22}
             rect.bar:hover{fill:#f0a020}
+            rect.legend.running{fill:#2f7fd8}rect.legend.queued{fill:#2f7fd8;opacity:.22}rect.legend.failed{fill:#d8372f}
+            svg text.legend{fill:#555}
             """;
     private static final String SCRIPT = """
             (function () {
@@ -52,8 +54,10 @@ public final class HtmlReport {
                 .append("<title>Salvo demo report</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>Salvo demo: the seeds replayed, slow way and concurrent way</h1>\n")
                 .append(String.format(Locale.ROOT, "<p>Scale %s (every cost multiplied by it; ratios stay). "
-                        + "Each bar is one request from start to end; the pale part before it is time spent queued. "
-                        + "Within a scenario every run is drawn on the same time axis from its own start.</p>%n",
+                        + "Each bar is one request from start to end; the pale part before it is time spent queued in the "
+                        + "client. Within a scenario every run is drawn on the same time scale, each from its own first "
+                        + "request; a request too short to see is drawn a few pixels wide, after the one before it on "
+                        + "its row. Hover a bar for its URL and times.</p>%n",
                         SummaryTable.scale(scale)))
                 .append(summary(results));
         for (ScenarioResult result : results) {

@@ -2,14 +2,16 @@ package dev.salvo.cli.report;
 
 import dev.salvo.cli.timeline.Bar;
 import dev.salvo.cli.timeline.Run;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws runs as one SVG waterfall on one time axis: a heading row per run, then one
- * {@code rect.bar} per request from its start to its end, its queued time before that shaded
- * ({@code rect.queued}), failures in red. Each run's times count from its own start, so a
- * sequential and a concurrent run of the same requests compare at a glance.
+ * Draws runs as one SVG waterfall on one time axis: a legend, a heading row per run, then its
+ * requests, each a {@code rect.bar} from its start to its end with its queued time before that
+ * shaded ({@code rect.queued}), failures in red. Every run counts from its own first request, so a
+ * sequential and a concurrent run of the same requests compare at a glance; short requests are
+ * drawn at a visible width and share rows ({@link WaterfallRows}).
  */
 final class WaterfallSvg {
     private static final int WIDTH = 960;
@@ -17,54 +19,82 @@ final class WaterfallSvg {
     private static final int ROW = 9;
     private static final int BAR_HEIGHT = 7;
     private static final int HEADING = 20;
-    private static final int AXIS = 24;
+    private static final int LEGEND = 16;
+    private static final int AXIS = LEGEND + 24;
 
     private WaterfallSvg() {
     }
 
     static String render(List<Run> runs) {
-        long span = Math.max(1, runs.stream().mapToLong(Run::span).max().orElse(1));
-        double scale = (WIDTH - LABEL_WIDTH - 10) / (double) span;
-        int height = AXIS + runs.stream().mapToInt(run -> HEADING + run.bars().size() * ROW).sum() + 6;
+        long span = Math.max(1, runs.stream().mapToLong(run -> run.span() - origin(run)).max().orElse(1));
+        double scale = (WIDTH - LABEL_WIDTH - 10 - WaterfallRows.MIN_WIDTH) / (double) span;
+        List<List<WaterfallRows.Placed>> layouts = runs.stream()
+                .map(run -> WaterfallRows.layout(run.bars(), origin(run), scale, LABEL_WIDTH)).toList();
+        int height = AXIS + layouts.stream().mapToInt(layout -> HEADING + WaterfallRows.rows(layout) * ROW).sum() + 6;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"waterfall\" xmlns=\"http://www.w3.org/2000/svg\" "
                 + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">%n", WIDTH, height, WIDTH, height));
+        legend(svg);
         axis(svg, span, scale, height);
         int y = AXIS;
-        for (Run run : runs) {
-            svg.append(String.format(Locale.ROOT, "<text class=\"run\" x=\"4\" y=\"%d\">%s — %s s, %d requests</text>%n",
-                    y + 14, Html.escape(run.label()), seconds(run.elapsed()), run.bars().size()));
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            List<WaterfallRows.Placed> layout = layouts.get(i);
+            int rows = WaterfallRows.rows(layout);
+            svg.append(String.format(Locale.ROOT, "<text class=\"run\" x=\"4\" y=\"%d\">%s — %s s, %d requests%s</text>%n",
+                    y + 14, Html.escape(run.label()), seconds(run.elapsed()), run.bars().size(),
+                    rows < run.bars().size() ? " (short ones follow the one before on its row)" : ""));
             y += HEADING;
-            for (Bar bar : run.bars()) {
-                bar(svg, bar, scale, y);
-                y += ROW;
+            for (WaterfallRows.Placed placed : layout) {
+                bar(svg, placed, origin(run), y + placed.row() * ROW);
             }
+            y += rows * ROW;
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** When the run's first request was made: its axis's 0. */
+    private static long origin(Run run) {
+        return run.bars().stream().mapToLong(Bar::queued).min().orElse(0);
+    }
+
+    private static void legend(StringBuilder svg) {
+        String[][] items = {{"legend running", "running"}, {"legend queued", "queued in the client"}, {"legend failed", "failed"}};
+        double x = WIDTH - 8 - Arrays.stream(items).mapToDouble(item -> legendWidth(item[1])).sum();
+        for (String[] item : items) {
+            svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"4\" width=\"14\" height=\"%d\"/>"
+                    + "<text class=\"legend\" x=\"%.1f\" y=\"11\">%s</text>%n", item[0], x, BAR_HEIGHT, x + 18, item[1]));
+            x += legendWidth(item[1]);
+        }
+    }
+
+    /** A legend item's width: the swatch, the text at about 6 px a letter (11 px sans-serif), a gap. */
+    private static double legendWidth(String text) {
+        return 18 + 6 * text.length() + 14;
     }
 
     private static void axis(StringBuilder svg, long span, double scale, int height) {
         double step = tickStep(span / 1e9);
         for (double t = 0; t * 1e9 <= span; t += step) {
             double x = LABEL_WIDTH + t * 1e9 * scale;
-            svg.append(String.format(Locale.ROOT, "<line class=\"tick\" x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"%d\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"12\">%s s</text>%n", x, x, height, x + 2, trim(t)));
+            svg.append(String.format(Locale.ROOT, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+                    + "<text class=\"tick\" x=\"%.1f\" y=\"%d\">%s s</text>%n",
+                    x, LEGEND + 16, x, height, x + 2, LEGEND + 12, trim(t)));
         }
     }
 
-    private static void bar(StringBuilder svg, Bar bar, double scale, int y) {
-        double queuedX = LABEL_WIDTH + bar.queued() * scale;
-        double startX = LABEL_WIDTH + bar.started() * scale;
-        double width = Math.max(1, (bar.ended() - bar.started()) * scale);
+    private static void bar(StringBuilder svg, WaterfallRows.Placed placed, long origin, int y) {
+        Bar bar = placed.bar();
         String title = String.format(Locale.ROOT, "%s: queued %s s, ran %s–%s s%s", bar.label(),
-                seconds(bar.started() - bar.queued()), seconds(bar.started()), seconds(bar.ended()),
+                seconds(bar.started() - bar.queued()), seconds(bar.started() - origin), seconds(bar.ended() - origin),
                 bar.failed() ? ", FAILED" : "");
-        if (startX - queuedX >= 0.5) {
+        if (placed.x() - placed.queuedX() >= 0.5) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"queued\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
-                    queuedX, y, startX - queuedX, BAR_HEIGHT));
+                    placed.queuedX(), y, placed.x() - placed.queuedX(), BAR_HEIGHT));
         }
         svg.append(String.format(Locale.ROOT, "<rect class=\"bar%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\">"
-                + "<title>%s</title></rect>%n", bar.failed() ? " failed" : "", startX, y, width, BAR_HEIGHT, Html.escape(title)));
+                + "<title>%s</title></rect>%n", bar.failed() ? " failed" : "", placed.x(), y, placed.width(), BAR_HEIGHT,
+                Html.escape(title)));
     }
 
     /** A round step giving 4–10 ticks. */

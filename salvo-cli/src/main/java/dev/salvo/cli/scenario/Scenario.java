@@ -1,6 +1,6 @@
 package dev.salvo.cli.scenario;
 
-/** One seed experiment, replayed against the embedded server; see shared/SCENARIOS.md. */
+/** One seed experiment, replayed against the embedded server; docs/demo.md describes each. */
 public interface Scenario {
 
     /** {@code S1} … {@code S6}. */
