@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BadEncodingTest {
     static final List<String> BAD_TARGETS = List.of("/anything/%zz", "/get/%", "/status/%G0", "/get?a=%zz", "/get?a=%",
-            "/get?%zz=1");
+            "/get?%zz=1",
+            "/anything/%c3%28", "/get?a=%ff", "/get?%e2%82=1");
 
     static String multipart(String boundaryParams, String body) {
         return "POST /post HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; " + boundaryParams + "\r\n"
@@ -27,7 +28,7 @@ class BadEncodingTest {
         String many = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n".repeat(1100) + "--b--\r\n";
         return List.of(
                 form("/post", "a=%zz"), form("/anything", "a=%"), form("/services/auth/login", "username=%zz&password=p"),
-                form("/put", "a=%4"),
+                form("/put", "a=%4"), form("/post", "a=%c3%28"),
                 multipart("boundary=b", part), multipart("boundary=b; charset=no-such-charset", part),
                 multipart("boundary=b", many));
     }

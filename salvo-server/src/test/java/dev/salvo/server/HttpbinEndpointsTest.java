@@ -195,9 +195,25 @@ class HttpbinEndpointsTest {
         assertEquals(201, res.statusCode());
         assertEquals("****", text(res));
         assertTrue(took >= 0.38, "drip took " + took);
+        // a fast drip is written several bytes at a time (at most a write a millisecond), all of them
+        start = System.nanoTime();
+        HttpResponse<byte[]> fast = get(server, "/drip?duration=0.5&delay=0&numbytes=4000");
+        took = (System.nanoTime() - start) / 1e9;
+        assertEquals("*".repeat(4000), text(fast));
+        assertTrue(took >= 0.45, "fast drip took " + took);
+        assertEquals("*".repeat(3000), text(get(server, "/drip?duration=0&delay=0&numbytes=3000")));
         for (String bad : new String[] {"numbytes=0", "numbytes=5000", "duration=-1", "delay=x", "code=700", "duration=1.5&delay=1"}) {
             error(get(server, "/drip?" + bad), 400);
         }
+    }
+
+    @Test
+    void validUtf8EscapesDecodeAndInvalidOnesAre400() {
+        HttpResponse<byte[]> ok = get(server, "/anything/caf%C3%A9?q=%E2%82%AC");
+        assertEquals(200, ok.statusCode());
+        assertTrue(text(ok).contains("\u20ac") || text(ok).contains("\u20AC") || text(ok).contains("€"), text(ok));
+        error(get(server, "/anything/%c3%28"), 400);
+        error(get(server, "/get?a=%ff"), 400);
     }
 
     @Test

@@ -81,6 +81,7 @@ public final class Exchange {
         try {
             decodedPath = target.path();
             decodedQuery = target.parameters();
+            PercentEncoding.requireUtf8(target.uri());
         } catch (IllegalArgumentException e) { // bad percent-encoding or UTF-8
             decodedPath = target.rawPath();
             decodedQuery = Map.of();
@@ -141,7 +142,9 @@ public final class Exchange {
     public Map<String, List<String>> formParameters() {
         if (form == null) {
             try {
-                form = new QueryStringDecoder(bodyText(), StandardCharsets.UTF_8, false).parameters();
+                String text = bodyText();
+                form = new QueryStringDecoder(text, StandardCharsets.UTF_8, false).parameters();
+                PercentEncoding.requireUtf8(text);
             } catch (IllegalArgumentException e) {
                 throw HttpError.badRequest("malformed form body: " + e.getMessage());
             }

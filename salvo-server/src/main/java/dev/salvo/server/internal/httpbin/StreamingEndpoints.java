@@ -8,6 +8,7 @@ import dev.salvo.server.internal.http.ParamParser;
 import dev.salvo.server.internal.http.Router;
 import dev.salvo.server.internal.strategy.Work;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +45,9 @@ final class StreamingEndpoints {
         }).writeByte('\n')));
     }
 
+    private static final long MIN_WRITE_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final byte[] ASTERISKS = "*".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+
     private static void drip(Exchange ex) {
         Duration max = ex.config().maxDuration();
         Duration duration = ParamParser.duration(ex.param("duration").orElse("2"), "duration", max);
@@ -56,18 +60,23 @@ final class StreamingEndpoints {
         ex.spend(Work.io(delay), () -> {
             ex.startStream(HttpResponseStatus.valueOf(code), "application/octet-stream", numbytes);
             long pause = numbytes > 1 ? duration.toNanos() / (numbytes - 1) : 0;
-            dripByte(ex, numbytes, pause);
+            // at most one write per millisecond: a fast drip sends several bytes at a time
+            int perWrite = (int) Math.max(1, Math.min(Math.min(numbytes, ASTERISKS.length), MIN_WRITE_GAP_NANOS / Math.max(1, pause)));
+            dripBytes(ex, numbytes, perWrite, pause * perWrite);
         });
     }
 
-    private static void dripByte(Exchange ex, int left, long pauseNanos) {
-        ex.writeChunk(ex.alloc().buffer(1).writeByte('*')).addListener(f -> {
+    /** Writes the next bytes only once the last write reached the socket: a reader that stops holds one write. */
+    private static void dripBytes(Exchange ex, int left, int perWrite, long pauseNanos) {
+        int now = Math.min(left, perWrite);
+        ex.writeChunk(ex.alloc().buffer(now).writeBytes(ASTERISKS, 0, now)).addListener(f -> {
             if (!f.isSuccess()) {
                 ex.abort();
-            } else if (left == 1) {
+            } else if (left == now) {
                 ex.endStream();
             } else {
-                ex.eventLoop().schedule(() -> dripByte(ex, left - 1, pauseNanos), pauseNanos, TimeUnit.NANOSECONDS);
+                ex.eventLoop().schedule(() -> dripBytes(ex, left - now, perWrite, pauseNanos), pauseNanos,
+                        TimeUnit.NANOSECONDS);
             }
         });
     }
