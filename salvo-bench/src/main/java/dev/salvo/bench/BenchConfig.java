@@ -2,6 +2,8 @@ package dev.salvo.bench;
 
 import dev.salvo.client.Request;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -17,6 +19,8 @@ import java.util.OptionalLong;
 public final class BenchConfig {
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final Duration DEFAULT_TIMED_WARMUP = Duration.ofSeconds(2);
+    /** The largest request count of a counted run (days of load even at a million requests/s). */
+    public static final long MAX_REQUESTS = 1_000_000_000_000L;
 
     private final Request request;
     private final int connections;
@@ -25,6 +29,7 @@ public final class BenchConfig {
     private final double rate;
     private final Duration timeout;
     private final Duration warmup;
+    private final List<Slo> slos;
 
     private BenchConfig(Builder builder) {
         this.request = builder.request;
@@ -36,6 +41,7 @@ public final class BenchConfig {
         this.timeout = builder.timeout;
         this.warmup = builder.warmup != null ? builder.warmup
                 : builder.requests > 0 ? Duration.ZERO : DEFAULT_TIMED_WARMUP;
+        this.slos = List.copyOf(builder.slos);
     }
 
     public static Builder builder(Request request) {
@@ -82,6 +88,11 @@ public final class BenchConfig {
         return warmup;
     }
 
+    /** The objectives every report checks, in the order given; empty when none. */
+    public List<Slo> slos() {
+        return slos;
+    }
+
     @Override
     public String toString() {
         return "BenchConfig[" + request + ", c=" + connections
@@ -98,6 +109,7 @@ public final class BenchConfig {
         private double rate;
         private Duration timeout = Duration.ofSeconds(5);
         private Duration warmup;
+        private final List<Slo> slos = new ArrayList<>();
 
         private Builder(Request request) {
             this.request = request;
@@ -116,6 +128,11 @@ public final class BenchConfig {
         public Builder requests(long requests) {
             if (requests <= 0) {
                 throw new IllegalArgumentException("the request count must be positive, got " + requests);
+            }
+            if (requests > MAX_REQUESTS) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "the request count must be at most %,d, got %,d; for an endless run give a long duration",
+                        MAX_REQUESTS, requests));
             }
             if (duration != null) {
                 throw new IllegalArgumentException("give either a request count or a duration, not both");
@@ -157,6 +174,12 @@ public final class BenchConfig {
                 throw new IllegalArgumentException("warmup must not be negative, got " + warmup);
             }
             this.warmup = warmup;
+            return this;
+        }
+
+        /** Adds an objective the reports check (see {@link Slo#parse}). */
+        public Builder slo(Slo slo) {
+            slos.add(Objects.requireNonNull(slo, "slo"));
             return this;
         }
 

@@ -73,8 +73,18 @@ public final class Run {
 
     public Progress progress() {
         long now = System.nanoTime();
-        return new Progress(Duration.ofNanos(now - startNanos), now < warmupEndNanos, tally.measuredDone(),
-                clock.currentRate());
+        long measured = Math.max(0, Math.min(now, endNanos) - warmupEndNanos);
+        long done = tally.measuredDone();
+        double[] live = clock.livePercentiles();
+        java.util.Map<ErrorKind, Long> errors = new java.util.EnumMap<>(ErrorKind.class);
+        tally.errorsByKind().forEach((kind, samples) -> {
+            if (samples.count() > 0) {
+                errors.put(kind, samples.count());
+            }
+        });
+        return new Progress(Duration.ofNanos(now - startNanos), Duration.ofNanos(Math.max(0, warmupEndNanos - now)),
+                Duration.ofNanos(measured), config.duration(), done, count, clock.currentRate(),
+                measured > 0 ? done * 1e9 / measured : 0, live[0], live[1], live[2], tally.statuses(), errors);
     }
 
     /** Asks the run to end now; the result covers what completed so far. */
