@@ -92,6 +92,9 @@ public record Slo(String expression, String metric, Comparison comparison, doubl
         }
         String metric = m.group(1);
         double value = Double.parseDouble(m.group(3));
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("the limit in '" + expression + "' is too large");
+        }
         String unit = m.group(4) == null ? "" : m.group(4);
         Comparison comparison = Comparison.of(m.group(2));
         String bare = metric.startsWith(UNCORRECTED) ? metric.substring(UNCORRECTED.length()) : metric;
