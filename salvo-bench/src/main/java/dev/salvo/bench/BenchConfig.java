@@ -30,6 +30,7 @@ public final class BenchConfig {
     private final Duration timeout;
     private final Duration warmup;
     private final List<Slo> slos;
+    private final Scenario scenario;
 
     private BenchConfig(Builder builder) {
         this.request = builder.request;
@@ -42,6 +43,7 @@ public final class BenchConfig {
         this.warmup = builder.warmup != null ? builder.warmup
                 : builder.requests > 0 ? Duration.ZERO : DEFAULT_TIMED_WARMUP;
         this.slos = List.copyOf(builder.slos);
+        this.scenario = builder.scenario;
     }
 
     public static Builder builder(Request request) {
@@ -88,6 +90,11 @@ public final class BenchConfig {
         return warmup;
     }
 
+    /** The scenario sent instead of {@link #request()} (whose URL is then the base of relative step URLs). */
+    public java.util.Optional<Scenario> scenario() {
+        return java.util.Optional.ofNullable(scenario);
+    }
+
     /** The objectives every report checks, in the order given; empty when none. */
     public List<Slo> slos() {
         return slos;
@@ -110,6 +117,7 @@ public final class BenchConfig {
         private Duration timeout = Duration.ofSeconds(5);
         private Duration warmup;
         private final List<Slo> slos = new ArrayList<>();
+        private Scenario scenario;
 
         private Builder(Request request) {
             this.request = request;
@@ -183,7 +191,19 @@ public final class BenchConfig {
             return this;
         }
 
+        /**
+         * Sends {@code scenario}'s flows instead of the one request; a scenario run is timed. In the open
+         * model the rate is of flow starts.
+         */
+        public Builder scenario(Scenario scenario) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            return this;
+        }
+
         public BenchConfig build() {
+            if (scenario != null && requests > 0) {
+                throw new IllegalArgumentException("a scenario run is timed: give a duration, not a request count");
+            }
             return new BenchConfig(this);
         }
 

@@ -29,6 +29,11 @@ public final class TextReport {
         BenchConfig config = result.config();
         line(out, "Target    %s %s", config.request().method(), config.request().uri());
         line(out, "Model     %s", model(result));
+        config.scenario().ifPresent(scenario -> line(out, "Scenario  %s%s; latency per request%s", scenario.flows().stream()
+                .map(f -> f.name() + " ×" + f.weight() + " (" + f.steps().size() + (f.steps().size() == 1 ? " step)" : " steps)"))
+                .collect(java.util.stream.Collectors.joining(", ")), scenario.rows().isEmpty() ? ""
+                : String.format(Locale.ROOT, ", %,d variable rows", scenario.rows().size()),
+                config.isOpenModel() ? ", the rate counts flow starts" : ""));
         if (result.runs() > 1) {
             line(out, "Merged    %d runs (connections and rate are their sums; latency from their combined histograms)",
                     result.runs());

@@ -34,6 +34,9 @@ public final class Run {
     private final AtomicLong lastMeasuredDone = new AtomicLong();
     private final Driver driver;
     private final RunClock clock;
+    /** Scenario runs only, else null: starts flows, and pauses between their steps. */
+    private final FlowRun.Starter flows;
+    private final java.util.concurrent.ScheduledExecutorService thinker;
     private final CompletableFuture<BenchResult> result = new CompletableFuture<>();
     private volatile long endNanos;
     private volatile boolean stopRequested;
@@ -56,6 +59,12 @@ public final class Run {
         this.endNanos = count > 0 ? Long.MAX_VALUE : warmupEndNanos + config.duration().toNanos();
         this.driver = config.isOpenModel() ? new OpenLoop(this) : new ClosedLoop(this);
         this.clock = new RunClock(this);
+        this.flows = config.scenario().map(FlowRun.Starter::new).orElse(null);
+        this.thinker = flows == null ? null : java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "salvo-bench-think");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts a run; the transport stays the caller's to close. */
@@ -132,7 +141,14 @@ public final class Run {
         slot.current = flight;
         CompletableFuture<Response> future;
         try {
-            future = transport.execute(request, Exchange.NONE);
+            Request next = request;
+            if (flows != null) {
+                if (slot.flow == null) {
+                    slot.flow = flows.start(measured);
+                }
+                next = slot.flow.request(request.uri());
+            }
+            future = transport.execute(next, Exchange.NONE);
         } catch (RuntimeException e) {
             flight.accept(null, e);
             return;
@@ -143,10 +159,15 @@ public final class Run {
 
     void completed(InFlight flight, Response response, Throwable failure) {
         long done = System.nanoTime();
-        flight.slot.current = null;
+        Slot slot = flight.slot;
+        slot.current = null;
         tally.anyCompletion();
+        FlowRun flow = slot.flow;
+        String missing = flow != null && failure == null ? flow.extract(response) : null;
         if (flight.measured && done < endNanos) {
-            if (failure == null) {
+            if (missing != null) {
+                tally.failure(ErrorKind.OTHER, missing);
+            } else if (failure == null) {
                 tally.response(flight.intendedNanos, flight.sentNanos, done, response);
             } else {
                 tally.failure(flight.timedOut() ? ErrorKind.TIMEOUT : ErrorKind.of(failure), describe(flight, failure));
@@ -158,8 +179,29 @@ public final class Run {
                 }
             }
         }
+        if (stopped) {
+            return;
+        }
+        if (flow != null && failure == null && missing == null) {
+            java.time.Duration think = flow.think();
+            if (flow.advance()) {
+                if (think.isZero()) {
+                    nextStep(slot, flow);
+                } else {
+                    thinker.schedule(() -> nextStep(slot, flow), think.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+                return;
+            }
+        }
+        slot.flow = null;
+        driver.slotFree(slot);
+    }
+
+    /** Sends the next step of {@code flow} on {@code slot}, measured from now. */
+    private void nextStep(Slot slot, FlowRun flow) {
         if (!stopped) {
-            driver.slotFree(flight.slot);
+            long now = System.nanoTime();
+            send(slot, now, now, flow.measured);
         }
     }
 
@@ -180,6 +222,9 @@ public final class Run {
         }
         stopped = true;
         driver.stop();
+        if (thinker != null) {
+            thinker.shutdownNow();
+        }
         for (Slot slot : slots) {
             InFlight flight = slot.current;
             if (flight != null) {

@@ -96,6 +96,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "netty (default) or jdk.")
     String transport;
 
+    @Option(names = "--scenario", paramLabel = "FILE", description = {"Send the weighted flows of a YAML or JSON "
+        + "scenario file instead of one request; URL is the base of its relative URLs (see docs/bench.md)."})
+    Path scenario;
+
     @Option(names = "--slo", paramLabel = "OBJECTIVE", description = {"Pass/fail objective, repeatable: p99<20ms, "
         + "p99.9<=50ms, max<1s, uncorrected.p99<20ms, errors<0.1%, errors<=10, rps>5000. Exit 3 when one fails."})
     List<String> slos = new ArrayList<>();

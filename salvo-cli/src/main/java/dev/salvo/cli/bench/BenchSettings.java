@@ -3,6 +3,7 @@ package dev.salvo.cli.bench;
 import dev.salvo.bench.BenchConfig;
 import dev.salvo.bench.BenchResult;
 import dev.salvo.bench.LoadTransport;
+import dev.salvo.bench.Scenario;
 import dev.salvo.cli.common.BadInputException;
 import dev.salvo.client.Request;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -67,6 +69,12 @@ final class BenchSettings {
             builder.warmup(options.warmup);
         }
         BenchReports.objectives(options.slos).forEach(builder::slo);
+        if (options.scenario != null) {
+            if (options.requests != null) {
+                throw new BadInputException("-n cannot be combined with --scenario: a scenario run is timed, give -d");
+            }
+            builder.scenario(scenario(options.scenario));
+        }
         return builder.build();
     }
 
@@ -113,6 +121,16 @@ final class BenchSettings {
             }
         }
         return options.body == null ? new byte[0] : options.body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Scenario scenario(Path file) {
+        try {
+            return Scenario.read(file);
+        } catch (IOException e) {
+            throw new BadInputException("--scenario: cannot read " + file + ": " + reason(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--scenario: " + e.getMessage(), e);
+        }
     }
 
     /** Why a file could not be read, in words: "no such file", "permission denied", "is a directory". */
