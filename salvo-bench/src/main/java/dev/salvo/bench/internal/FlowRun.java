@@ -33,20 +33,23 @@ final class FlowRun {
         this.measured = measured;
     }
 
-    /** Starts flows in their weights' proportions, interleaved, and hands out the CSV rows in turn. */
+    /** Starts flows in their weights' proportions, interleaved; each flow takes the CSV rows in turn. */
     static final class Starter {
         private final Scenario scenario;
         private final int[] cumulative;
         private final AtomicLong started = new AtomicLong();
+        private final AtomicLong[] rowOfFlow;
 
         Starter(Scenario scenario) {
             this.scenario = scenario;
             List<Scenario.Flow> flows = scenario.flows();
             cumulative = new int[flows.size()];
+            rowOfFlow = new AtomicLong[flows.size()];
             int sum = 0;
             for (int i = 0; i < flows.size(); i++) {
                 sum += flows.get(i).weight();
                 cumulative[i] = sum;
+                rowOfFlow[i] = new AtomicLong();
             }
         }
 
@@ -58,8 +61,8 @@ final class FlowRun {
                 i++;
             }
             List<Map<String, String>> rows = scenario.rows();
-            return new FlowRun(scenario.flows().get(i), rows.isEmpty() ? Map.of() : rows.get((int) (n % rows.size())),
-                    measured);
+            return new FlowRun(scenario.flows().get(i), rows.isEmpty() ? Map.of()
+                    : rows.get((int) (rowOfFlow[i].getAndIncrement() % rows.size())), measured);
         }
     }
 

@@ -183,13 +183,11 @@ public final class Run {
             return;
         }
         if (flow != null && failure == null && missing == null) {
-            java.time.Duration think = flow.think();
+            long think = flow.think().toNanos();
             if (flow.advance()) {
-                if (think.isZero()) {
-                    nextStep(slot, flow);
-                } else {
-                    thinker.schedule(() -> nextStep(slot, flow), think.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-                }
+                // always from the think thread, even without a pause: the completing connection goes back to
+                // the transport's pool first, so the next step can reuse it instead of waiting for another
+                thinker.schedule(() -> nextStep(slot, flow), think, java.util.concurrent.TimeUnit.NANOSECONDS);
                 return;
             }
         }

@@ -249,7 +249,7 @@ public final class ScenarioReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new IllegalArgumentException(file + ":" + (at == null ? "?" : at.getLineNr()) + ": not valid YAML or "
-                    + "JSON: " + e.getOriginalMessage(), e);
+                    + "JSON: " + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", "; "), e);
         }
     }
 
