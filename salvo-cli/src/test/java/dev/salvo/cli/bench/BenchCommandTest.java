@@ -124,6 +124,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void aScenarioRunsItsFlowsAndABadOneIsOneLineNamingFileLineAndField(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), """
+                flows:
+                  - name: pair
+                    steps:
+                      - url: /get
+                        extract: {origin: {json: /origin}}
+                      - url: /anything/${origin}
+                """);
+        Ran ran = bench(server.url("/"), "--scenario", scenario.toString(), "-d", "1s", "--warmup", "0s", "-c", "2");
+        assertEquals(0, ran.exit(), ran.err());
+        assertTrue(ran.out().contains("Scenario  pair ×1 (2 steps)"), ran.out());
+        assertTrue(ran.out().contains("Errors    none"), ran.out());
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "flows:\n  - steps:\n      - url: /get\n        weight: 2\n");
+        Ran refused = bench(server.url("/"), "--scenario", bad.toString(), "-d", "1s");
+        assertEquals(2, refused.exit());
+        assertEquals("Error: --scenario: " + bad + ":4: flows[0].steps[0].weight: unknown field; expected one of "
+                + "[body, extract, headers, method, think, url]", refused.err().strip());
+        assertTrue(bench(server.url("/"), "--scenario", scenario.toString(), "-n", "5").err()
+                .contains("-n cannot be combined with --scenario"));
+        assertTrue(bench(server.url("/"), "--scenario", "/no/such.yaml").err()
+                .contains("--scenario: cannot read /no/such.yaml: no such file"));
+    }
+
+    @Test
     void aMissingBodyFileSaysWhy() {
         Ran ran = bench("http://127.0.0.1:1/", "-B", "/no/such/file");
 
