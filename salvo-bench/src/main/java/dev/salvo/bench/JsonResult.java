@@ -101,10 +101,14 @@ public final class JsonResult {
         for (int i = 0; i < points.size(); i++) {
             series.add(sample(points.get(i), "series[" + i + "]"));
         }
+        double runs = number(root, "runs");
+        if (runs < 1 || runs > Integer.MAX_VALUE) {
+            throw bad("runs", "is not a whole number of runs from 1 up");
+        }
         return new BenchResult(config, seconds(root, "duration_s"), (long) number(root, "requests"),
                 (long) number(root, "bytes"), latency, uncorrected, statuses(object(root, "status"), "status"), errors,
                 series, (long) number(root, "late_sends"), (long) number(root, "missed_sends"),
-                root.path("stopped_early").asBoolean(), (int) number(root, "runs"));
+                root.path("stopped_early").asBoolean(), (int) runs);
     }
 
     private SecondSample sample(JsonNode point, String where) {

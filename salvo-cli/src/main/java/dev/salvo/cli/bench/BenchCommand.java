@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; every objective (--slo) met", "1:no response at all",
             "2:bad input (a bad flag, URL, file or objective)", "3:an objective (--slo) failed"},
-        description = {"Load one URL and report throughput, latency percentiles, status codes and errors.",
+        description = {"Load one URL (or the flows of a --scenario) and report throughput, latency percentiles, "
+            + "status codes, errors and pass/fail objectives.",
             "%nClosed model by default: -c connections, each sending back to back. -R RATE switches to the open "
                 + "model, where latency counts from each request's intended send time, so coordinated omission is "
                 + "corrected (see docs/bench.md)."})
