@@ -37,6 +37,9 @@ public record Scenario(List<Flow> flows, List<Map<String, String>> rows) {
         public Flow {
             Objects.requireNonNull(name, "name");
             steps = List.copyOf(steps);
+            if (weight < 1 || steps.isEmpty()) {
+                throw new IllegalArgumentException("flow '" + name + "' needs a weight of at least 1 and a step");
+            }
         }
     }
 

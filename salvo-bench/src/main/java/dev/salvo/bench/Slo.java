@@ -13,15 +13,10 @@ import java.util.regex.Pattern;
  * {@code p99.99}, {@code max} (latency from the intended send time; prefix {@code uncorrected.}
  * for the latency from the actual send time), with a unit {@code us}, {@code ms} or {@code s};
  * {@code errors} as a share of requests (with {@code %}) or as a count; {@code rps}, completed
- * requests per second. Comparisons: {@code <}, {@code <=}, {@code >}, {@code >=}. Immutable.
- *
- * @param expression the text as given, stripped
- * @param metric     the metric name, lower case (for example {@code uncorrected.p99})
- * @param comparison the comparison
- * @param threshold  the limit, in milliseconds for a latency, percent for an error share
- * @param unit       how the threshold was written: {@code ms} (any latency unit), {@code %}, or empty
+ * requests per second. Comparisons: {@code <}, {@code <=}, {@code >}, {@code >=}. Immutable;
+ * equal when the expressions are.
  */
-public record Slo(String expression, String metric, Comparison comparison, double threshold, String unit) {
+public final class Slo {
     private static final Pattern SYNTAX = Pattern.compile(
             "([a-z][a-z0-9.]*)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][0-9]+)?)\\s*(us|µs|ms|s|%)?");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2}(?:\\.\\d{1,4})?)");
@@ -74,11 +69,57 @@ public record Slo(String expression, String metric, Comparison comparison, doubl
         }
     }
 
-    public Slo {
-        Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(metric, "metric");
-        Objects.requireNonNull(comparison, "comparison");
-        Objects.requireNonNull(unit, "unit");
+    private final String expression;
+    private final String metric;
+    private final Comparison comparison;
+    private final double threshold;
+    private final String unit;
+
+    private Slo(String expression, String metric, Comparison comparison, double threshold, String unit) {
+        this.expression = expression;
+        this.metric = metric;
+        this.comparison = comparison;
+        this.threshold = threshold;
+        this.unit = unit;
+    }
+
+    /** The text as given, stripped. */
+    public String expression() {
+        return expression;
+    }
+
+    /** The metric name, lower case (for example {@code uncorrected.p99}). */
+    public String metric() {
+        return metric;
+    }
+
+    public Comparison comparison() {
+        return comparison;
+    }
+
+    /** The limit: milliseconds for a latency, percent for an error share, else a count or a rate. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** How the threshold was written: {@code ms} (any latency unit), {@code %}, or empty. */
+    public String unit() {
+        return unit;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Slo slo && slo.expression.equals(expression);
+    }
+
+    @Override
+    public int hashCode() {
+        return expression.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return expression;
     }
 
     /** Parses {@code expression}; an IllegalArgumentException says what is wrong in one line. */
