@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the outside programs the tests drive (curl, ab, chromium) when they are missing.
+# Installs the outside programs the tests drive (curl, ab, chromium, tmux) when they are missing.
 # Debian packages only; runs `apt-get update` once, and only when something is missing.
 set -euo pipefail
 need=()
 command -v curl >/dev/null 2>&1     || need+=(curl)
 command -v ab >/dev/null 2>&1       || need+=(apache2-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v tmux >/dev/null 2>&1     || need+=(tmux)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "Tests want: ${need[*]} (Debian packages); install them, or the tests that drive them will fail." >&2

@@ -4,6 +4,8 @@ module dev.salvo.bench {
     requires dev.salvo.netty;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires org.slf4j;
 
     exports dev.salvo.bench;

@@ -2,6 +2,8 @@ package dev.salvo.bench;
 
 import dev.salvo.client.Request;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -17,6 +19,8 @@ import java.util.OptionalLong;
 public final class BenchConfig {
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final Duration DEFAULT_TIMED_WARMUP = Duration.ofSeconds(2);
+    /** The largest request count of a counted run (days of load even at a million requests/s). */
+    public static final long MAX_REQUESTS = 1_000_000_000_000L;
 
     private final Request request;
     private final int connections;
@@ -25,6 +29,8 @@ public final class BenchConfig {
     private final double rate;
     private final Duration timeout;
     private final Duration warmup;
+    private final List<Slo> slos;
+    private final Scenario scenario;
 
     private BenchConfig(Builder builder) {
         this.request = builder.request;
@@ -36,6 +42,8 @@ public final class BenchConfig {
         this.timeout = builder.timeout;
         this.warmup = builder.warmup != null ? builder.warmup
                 : builder.requests > 0 ? Duration.ZERO : DEFAULT_TIMED_WARMUP;
+        this.slos = List.copyOf(builder.slos);
+        this.scenario = builder.scenario;
     }
 
     public static Builder builder(Request request) {
@@ -82,6 +90,16 @@ public final class BenchConfig {
         return warmup;
     }
 
+    /** The scenario sent instead of {@link #request()} (whose URL is then the base of relative step URLs). */
+    public java.util.Optional<Scenario> scenario() {
+        return java.util.Optional.ofNullable(scenario);
+    }
+
+    /** The objectives every report checks, in the order given; empty when none. */
+    public List<Slo> slos() {
+        return slos;
+    }
+
     @Override
     public String toString() {
         return "BenchConfig[" + request + ", c=" + connections
@@ -98,6 +116,8 @@ public final class BenchConfig {
         private double rate;
         private Duration timeout = Duration.ofSeconds(5);
         private Duration warmup;
+        private final List<Slo> slos = new ArrayList<>();
+        private Scenario scenario;
 
         private Builder(Request request) {
             this.request = request;
@@ -116,6 +136,11 @@ public final class BenchConfig {
         public Builder requests(long requests) {
             if (requests <= 0) {
                 throw new IllegalArgumentException("the request count must be positive, got " + requests);
+            }
+            if (requests > MAX_REQUESTS) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "the request count must be at most %,d, got %,d; for an endless run give a long duration",
+                        MAX_REQUESTS, requests));
             }
             if (duration != null) {
                 throw new IllegalArgumentException("give either a request count or a duration, not both");
@@ -160,7 +185,25 @@ public final class BenchConfig {
             return this;
         }
 
+        /** Adds an objective the reports check (see {@link Slo#parse}). */
+        public Builder slo(Slo slo) {
+            slos.add(Objects.requireNonNull(slo, "slo"));
+            return this;
+        }
+
+        /**
+         * Sends {@code scenario}'s flows instead of the one request; a scenario run is timed. In the open
+         * model the rate is of flow starts.
+         */
+        public Builder scenario(Scenario scenario) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            return this;
+        }
+
         public BenchConfig build() {
+            if (scenario != null && requests > 0) {
+                throw new IllegalArgumentException("a scenario run is timed: give a duration, not a request count");
+            }
             return new BenchConfig(this);
         }
 

@@ -27,10 +27,11 @@ import org.HdrHistogram.Histogram;
  * @param lateSends          open model: sends that left more than {@link #LATE_AFTER} after their intended time
  * @param missedSends        open model: sends due within the window that never left
  * @param stoppedEarly       true when {@link BenchRun#stop()} cut the run short
+ * @param runs               how many runs this result covers: 1, or more for a {@link BenchMerge merged} one
  */
 public record BenchResult(BenchConfig config, Duration duration, long requests, long bytes, Histogram latency,
         Histogram uncorrectedLatency, SortedMap<Integer, Long> statuses, Map<ErrorKind, ErrorSummary> errors,
-        List<SecondSample> series, long lateSends, long missedSends, boolean stoppedEarly) {
+        List<SecondSample> series, long lateSends, long missedSends, boolean stoppedEarly, int runs) {
 
     /** A send is late when it leaves more than this after its intended time. */
     public static final Duration LATE_AFTER = Duration.ofMillis(1);
@@ -46,6 +47,19 @@ public record BenchResult(BenchConfig config, Duration duration, long requests, 
         statuses = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(statuses, "statuses")));
         errors = Collections.unmodifiableMap(new EnumMap<>(Objects.requireNonNull(errors, "errors")));
         series = List.copyOf(series);
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+        }
+    }
+
+    /** The verdict of every objective of the config, in order; empty when it has none. */
+    public List<Slo.Verdict> sloVerdicts() {
+        return config.slos().stream().map(slo -> slo.check(this)).toList();
+    }
+
+    /** True when every objective holds (also when there are none). */
+    public boolean slosPassed() {
+        return sloVerdicts().stream().allMatch(Slo.Verdict::passed);
     }
 
     /** A copy of the latency histogram (µs). */

@@ -34,7 +34,7 @@ public final class BenchRun {
         return new BenchRun(Run.start(config, transport));
     }
 
-    /** Elapsed time, requests done and the current rate, for a progress line. */
+    /** Where the run is (warm-up left, measured time, counts, rates, live percentiles), for a live view. */
     public Progress progress() {
         return run.progress();
     }

@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.salvo.bench.internal.HistogramCodec;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 
 /**
  * Renders a {@link BenchResult} as JSON: {@code requests}, {@code duration_s}, {@code rps},
  * {@code latency_ms} {mean, stdev, p50, p75, p90, p99, p999, p9999, max}, {@code status}
- * {code: count}, {@code errors} {kind: count} and {@code series} (one object per second), plus
- * the uncorrected latency, error messages, bytes and the open model's late and missed sends.
- * Latencies are milliseconds, rates per second.
+ * {code: count}, {@code errors} {kind: count}, {@code slo} (one verdict per objective) and
+ * {@code series} (one object per second), plus the uncorrected latency, error messages, bytes,
+ * the open model's late and missed sends, and {@code histograms}: the full latency histograms in
+ * HdrHistogram's compressed encoding (base64, microseconds), which {@link JsonResult#read} reads
+ * back so that runs merge exactly. Latencies are milliseconds, rates per second.
  */
 public final class JsonReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The value of the {@code format} field: the layout {@link JsonResult} reads. */
+    public static final String FORMAT = "salvo-bench/2";
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] PERCENTILE_KEYS = {"p50", "p75", "p90", "p99", "p999", "p9999"};
 
     private JsonReport() {
@@ -26,6 +31,7 @@ public final class JsonReport {
     public static ObjectNode tree(BenchResult result) {
         BenchConfig config = result.config();
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
         root.put("method", config.request().method());
         root.put("url", config.request().uri().toString());
         root.put("model", config.isOpenModel() ? "open" : "closed");
@@ -33,7 +39,11 @@ public final class JsonReport {
         if (config.isOpenModel()) {
             root.put("target_rps", config.rate());
         }
+        config.requests().ifPresent(n -> root.put("target_requests", n));
+        root.put("target_duration_s", config.duration().toMillis() / 1000.0);
         root.put("warmup_s", config.warmup().toMillis() / 1000.0);
+        root.put("timeout_s", config.timeout().toMillis() / 1000.0);
+        root.put("runs", result.runs());
         root.put("requests", result.requests());
         root.put("responses", result.responses());
         root.put("duration_s", result.durationSeconds());
@@ -57,6 +67,12 @@ public final class JsonReport {
         root.put("missed_sends", result.missedSends());
         root.put("rate_reached", !result.rateMissed());
         root.put("stopped_early", result.stoppedEarly());
+        ArrayNode slo = root.putArray("slo");
+        for (Slo.Verdict verdict : result.sloVerdicts()) {
+            slo.addObject().put("objective", verdict.slo().expression()).put("actual", verdict.actual())
+                    .put("passed", verdict.passed());
+        }
+        root.put("slo_passed", result.slosPassed());
         ArrayNode series = root.putArray("series");
         for (SecondSample sample : result.series()) {
             ObjectNode point = series.addObject();
@@ -66,9 +82,19 @@ public final class JsonReport {
             point.put("rps", sample.requestsPerSecond());
             point.put("errors", sample.errors());
             point.put("p50_ms", sample.p50Ms());
+            point.put("p90_ms", sample.p90Ms());
             point.put("p99_ms", sample.p99Ms());
             point.put("max_ms", sample.maxMs());
+            ObjectNode pointStatus = point.putObject("status");
+            sample.statuses().forEach((code, count) -> pointStatus.put(Integer.toString(code), count));
+            ObjectNode pointErrors = point.putObject("error_kinds");
+            sample.errorKinds().forEach((kind, count) -> pointErrors.put(kind.key(), count));
+            point.put("histogram", sample.latency());
         }
+        ObjectNode histograms = root.putObject("histograms");
+        histograms.put("encoding", "HdrHistogram compressed, base64, microseconds");
+        histograms.put("latency", HistogramCodec.encode(result.latency()));
+        histograms.put("latency_uncorrected", HistogramCodec.encode(result.uncorrectedLatency()));
         return root;
     }
 

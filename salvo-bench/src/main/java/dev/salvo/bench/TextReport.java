@@ -16,7 +16,8 @@ public final class TextReport {
     /** The percentiles of the latency table, with their column titles. */
     static final double[] PERCENTILES = {50, 75, 90, 99, 99.9, 99.99};
     static final String[] PERCENTILE_TITLES = {"p50", "p75", "p90", "p99", "p99.9", "p99.99"};
-    private static final int HISTOGRAM_BUCKETS = 12;
+    /** Bars of the latency histogram, the same in the text and the HTML report. */
+    static final int HISTOGRAM_BUCKETS = 12;
     private static final int BAR_WIDTH = 40;
 
     private TextReport() {
@@ -28,6 +29,15 @@ public final class TextReport {
         BenchConfig config = result.config();
         line(out, "Target    %s %s", config.request().method(), config.request().uri());
         line(out, "Model     %s", model(result));
+        config.scenario().ifPresent(scenario -> line(out, "Scenario  %s%s; latency per request%s", scenario.flows().stream()
+                .map(f -> f.name() + " ×" + f.weight() + " (" + f.steps().size() + (f.steps().size() == 1 ? " step)" : " steps)"))
+                .collect(java.util.stream.Collectors.joining(", ")), scenario.rows().isEmpty() ? ""
+                : String.format(Locale.ROOT, ", %,d variable rows", scenario.rows().size()),
+                config.isOpenModel() ? ", the rate counts flow starts" : ""));
+        if (result.runs() > 1) {
+            line(out, "Merged    %d runs (connections and rate are their sums; latency from their combined histograms)",
+                    result.runs());
+        }
         line(out, "Requests  %,d in %.2fs: %,.1f req/s, %s/s%s", result.requests(), result.durationSeconds(),
                 result.requestsPerSecond(), bytes(result.bytesPerSecond()),
                 result.stoppedEarly() ? "  (stopped early: partial result)" : "");
@@ -48,9 +58,27 @@ public final class TextReport {
                     + " missed): the server or this generator is saturated; raise -c or lower -R.",
                     config.rate(), result.requestsPerSecond(), result.lateSends(), result.missedSends());
         }
+        objectives(out, result);
         out.append('\n');
         histogram(out, result.latency());
         return out.toString();
+    }
+
+    private static void objectives(StringBuilder out, BenchResult result) {
+        List<Slo.Verdict> verdicts = result.sloVerdicts();
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        out.append('\n');
+        int width = Math.max(12, verdicts.stream().mapToInt(v -> v.slo().expression().length()).max().orElse(0) + 2);
+        line(out, "%-" + (width + 2) + "s%16s  %s", "Objectives", "measured", "result");
+        for (Slo.Verdict verdict : verdicts) {
+            line(out, "  %-" + width + "s%16s  %s", verdict.slo().expression(), verdict.actualText(),
+                    verdict.passed() ? "pass" : "FAIL");
+        }
+        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        line(out, failed == 0 ? "  all %d objectives met" : "  %d of %d objectives FAILED", failed == 0
+                ? verdicts.size() : failed, verdicts.size());
     }
 
     /** Writes the report to {@code file}, replacing it. */

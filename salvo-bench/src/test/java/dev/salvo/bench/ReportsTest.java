@@ -64,9 +64,13 @@ class ReportsTest extends LoadFixture {
     }
 
     @Test
-    void htmlIsOneWellFormedPageWithThreeSvgCharts(@TempDir Path dir) throws Exception {
+    void htmlIsOneWellFormedPageWithFiveSvgChartsAndTheObjectives(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bench.html");
-        HtmlReport.write(open, file);
+        BenchResult checked = new BenchResult(config("/get").rate(400).connections(8).duration(Duration.ofMillis(2500))
+                .warmup(Duration.ZERO).slo(Slo.parse("p99<10s")).slo(Slo.parse("rps>1000000")).build(), open.duration(),
+                open.requests(), open.bytes(), open.latency(), open.uncorrectedLatency(), open.statuses(), open.errors(),
+                open.series(), open.lateSends(), open.missedSends(), false, 1);
+        HtmlReport.write(checked, file);
         String html = Files.readString(file);
 
         assertFalse(html.contains("<script"), "no scripts");
@@ -74,9 +78,18 @@ class ReportsTest extends LoadFixture {
         Document page = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(html)));
         NodeList svgs = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
-        assertEquals(3, svgs.getLength());
+        assertEquals(5, svgs.getLength());
+        for (int i = 0; i < svgs.getLength(); i++) {
+            assertEquals("100%", ((Element) svgs.item(i)).getAttribute("width"), "charts take the page width");
+        }
         NodeList lines = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "polyline");
-        assertEquals(4, lines.getLength(), "corrected, uncorrected, requests/s, errors/s");
+        assertEquals(9, lines.getLength(), "corrected, uncorrected, requests/s, errors/s, p50/p90/p99/max, 200/s");
+        Element histogram = (Element) svgs.item(1);
+        assertEquals(TextReport.HISTOGRAM_BUCKETS, histogram.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect")
+                .getLength(), "the same buckets as the text report");
+        NodeList cells = page.getElementsByTagName("td");
+        assertEquals(List.of("p99<10s", "pass", "rps>1000000", "FAIL"), List.of(cells.item(0).getTextContent(),
+                cells.item(2).getTextContent(), cells.item(3).getTextContent(), cells.item(5).getTextContent()));
         for (int i = 0; i < lines.getLength(); i++) {
             String points = ((Element) lines.item(i)).getAttribute("points");
             assertTrue(points.split(" ").length >= 2, "a line with points: " + points);

@@ -34,6 +34,9 @@ public final class Run {
     private final AtomicLong lastMeasuredDone = new AtomicLong();
     private final Driver driver;
     private final RunClock clock;
+    /** Scenario runs only, else null: starts flows, and pauses between their steps. */
+    private final FlowRun.Starter flows;
+    private final java.util.concurrent.ScheduledExecutorService thinker;
     private final CompletableFuture<BenchResult> result = new CompletableFuture<>();
     private volatile long endNanos;
     private volatile boolean stopRequested;
@@ -56,6 +59,12 @@ public final class Run {
         this.endNanos = count > 0 ? Long.MAX_VALUE : warmupEndNanos + config.duration().toNanos();
         this.driver = config.isOpenModel() ? new OpenLoop(this) : new ClosedLoop(this);
         this.clock = new RunClock(this);
+        this.flows = config.scenario().map(FlowRun.Starter::new).orElse(null);
+        this.thinker = flows == null ? null : java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "salvo-bench-think");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts a run; the transport stays the caller's to close. */
@@ -73,8 +82,18 @@ public final class Run {
 
     public Progress progress() {
         long now = System.nanoTime();
-        return new Progress(Duration.ofNanos(now - startNanos), now < warmupEndNanos, tally.measuredDone(),
-                clock.currentRate());
+        long measured = Math.max(0, Math.min(now, endNanos) - warmupEndNanos);
+        long done = tally.measuredDone();
+        double[] live = clock.livePercentiles();
+        java.util.Map<ErrorKind, Long> errors = new java.util.EnumMap<>(ErrorKind.class);
+        tally.errorsByKind().forEach((kind, samples) -> {
+            if (samples.count() > 0) {
+                errors.put(kind, samples.count());
+            }
+        });
+        return new Progress(Duration.ofNanos(now - startNanos), Duration.ofNanos(Math.max(0, warmupEndNanos - now)),
+                Duration.ofNanos(measured), config.duration(), done, count, clock.currentRate(),
+                measured > 0 ? done * 1e9 / measured : 0, live[0], live[1], live[2], tally.statuses(), errors);
     }
 
     /** Asks the run to end now; the result covers what completed so far. */
@@ -122,7 +141,14 @@ public final class Run {
         slot.current = flight;
         CompletableFuture<Response> future;
         try {
-            future = transport.execute(request, Exchange.NONE);
+            Request next = request;
+            if (flows != null) {
+                if (slot.flow == null) {
+                    slot.flow = flows.start(measured);
+                }
+                next = slot.flow.request(request.uri());
+            }
+            future = transport.execute(next, Exchange.NONE);
         } catch (RuntimeException e) {
             flight.accept(null, e);
             return;
@@ -133,10 +159,15 @@ public final class Run {
 
     void completed(InFlight flight, Response response, Throwable failure) {
         long done = System.nanoTime();
-        flight.slot.current = null;
+        Slot slot = flight.slot;
+        slot.current = null;
         tally.anyCompletion();
+        FlowRun flow = slot.flow;
+        String missing = flow != null && failure == null ? flow.extract(response) : null;
         if (flight.measured && done < endNanos) {
-            if (failure == null) {
+            if (missing != null) {
+                tally.failure(ErrorKind.OTHER, missing);
+            } else if (failure == null) {
                 tally.response(flight.intendedNanos, flight.sentNanos, done, response);
             } else {
                 tally.failure(flight.timedOut() ? ErrorKind.TIMEOUT : ErrorKind.of(failure), describe(flight, failure));
@@ -148,8 +179,27 @@ public final class Run {
                 }
             }
         }
+        if (stopped) {
+            return;
+        }
+        if (flow != null && failure == null && missing == null) {
+            long think = flow.think().toNanos();
+            if (flow.advance()) {
+                // always from the think thread, even without a pause: the completing connection goes back to
+                // the transport's pool first, so the next step can reuse it instead of waiting for another
+                thinker.schedule(() -> nextStep(slot, flow), think, java.util.concurrent.TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+        slot.flow = null;
+        driver.slotFree(slot);
+    }
+
+    /** Sends the next step of {@code flow} on {@code slot}, measured from now. */
+    private void nextStep(Slot slot, FlowRun flow) {
         if (!stopped) {
-            driver.slotFree(flight.slot);
+            long now = System.nanoTime();
+            send(slot, now, now, flow.measured);
         }
     }
 
@@ -170,6 +220,9 @@ public final class Run {
         }
         stopped = true;
         driver.stop();
+        if (thinker != null) {
+            thinker.shutdownNow();
+        }
         for (Slot slot : slots) {
             InFlight flight = slot.current;
             if (flight != null) {

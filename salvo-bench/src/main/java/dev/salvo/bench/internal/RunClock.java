@@ -33,6 +33,8 @@ final class RunClock implements Runnable {
     private long lastRateNanos;
     private long lastRateDone;
     private volatile double currentRate;
+    /** p50, p90, p99 (ms) of the measured responses up to the last cut. */
+    private volatile double[] livePercentiles = {0, 0, 0};
 
     RunClock(Run run) {
         this.run = run;
@@ -50,6 +52,10 @@ final class RunClock implements Runnable {
 
     double currentRate() {
         return currentRate;
+    }
+
+    double[] livePercentiles() {
+        return livePercentiles;
     }
 
     @Override
@@ -90,13 +96,28 @@ final class RunClock implements Runnable {
         totalUncorrected.add(cut.fromSend());
         long length = now - lastCutNanos;
         if (length >= SHORTEST_SAMPLE_NANOS || series.isEmpty()) {
-            Histogram h = cut.fromIntended();
-            boolean any = h.getTotalCount() > 0;
-            series.add(new SecondSample((now - run.warmupEndNanos) / 1e9, length / 1e9, h.getTotalCount() + cut.errors(),
-                    cut.errors(), any ? h.getValueAtPercentile(50) / 1000.0 : 0,
-                    any ? h.getValueAtPercentile(99) / 1000.0 : 0, any ? h.getMaxValue() / 1000.0 : 0));
+            series.add(SecondSample.of((now - run.warmupEndNanos) / 1e9, length / 1e9, cut.fromIntended(),
+                    cut.statuses(), cut.errors()));
+        } else {
+            series.set(series.size() - 1, folded(series.getLast(), cut));
         }
         lastCutNanos = now;
+        if (total.getTotalCount() > 0) {
+            livePercentiles = new double[] {total.getValueAtPercentile(50) / 1000.0,
+                total.getValueAtPercentile(90) / 1000.0, total.getValueAtPercentile(99) / 1000.0};
+        }
+    }
+
+    /** {@code last} with a too-short final {@code cut} added to it, so the series sums to the totals. */
+    private static SecondSample folded(SecondSample last, Tally.Cut cut) {
+        Histogram latency = last.latencyHistogram();
+        latency.add(cut.fromIntended());
+        java.util.SortedMap<Integer, Long> statuses = new java.util.TreeMap<>(last.statuses());
+        cut.statuses().forEach((code, count) -> statuses.merge(code, count, Long::sum));
+        Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
+        errors.putAll(last.errorKinds());
+        cut.errors().forEach((kind, count) -> errors.merge(kind, count, Long::sum));
+        return SecondSample.of(last.endSeconds(), last.lengthSeconds(), latency, statuses, errors);
     }
 
     private BenchResult result(long now) {
@@ -111,6 +132,6 @@ final class RunClock implements Runnable {
         Driver driver = run.driver();
         return new BenchResult(run.config, Duration.ofNanos(window), requests, run.tally.bytes(), total,
                 totalUncorrected, run.tally.statuses(), errors, series, driver.lateSends(),
-                driver.missedSends(window), run.stopRequested());
+                driver.missedSends(window), run.stopRequested(), 1);
     }
 }

@@ -10,6 +10,8 @@ final class Slot {
     final int index;
     /** The request in flight, or null when idle. */
     volatile InFlight current;
+    /** Scenario runs: the flow this slot is going through, or null between flows. */
+    volatile FlowRun flow;
     /** Work-in-progress counter of {@link ClosedLoop#pump}, so that synchronous completions loop instead of recursing. */
     final AtomicInteger pumps = new AtomicInteger();
 

@@ -8,7 +8,7 @@ import java.util.Locale;
  * and a legend; no scripts, no external files. Stateless.
  */
 public final class SvgChart {
-    private static final int WIDTH = 760;
+    private static final int WIDTH = 1000;
     private static final int HEIGHT = 320;
     private static final int LEFT = 64;
     private static final int RIGHT = 36;
@@ -80,8 +80,8 @@ public final class SvgChart {
 
     private static StringBuilder open(String title, String xTitle, String yTitle, double yMax) {
         StringBuilder svg = new StringBuilder(4096);
-        svg.append(f("<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' viewBox='0 0 %d %d' "
-                + "font-family='sans-serif' role='img'>", WIDTH, HEIGHT, WIDTH, HEIGHT));
+        svg.append(f("<svg xmlns='http://www.w3.org/2000/svg' width='100%%' viewBox='0 0 %d %d' "
+                + "preserveAspectRatio='xMidYMid meet' font-family='sans-serif' role='img'>", WIDTH, HEIGHT));
         svg.append(f("<title>%s</title>", escape(title)));
         svg.append(f("<text x='%d' y='20' font-size='14' font-weight='bold'>%s</text>", LEFT, escape(title)));
         for (int i = 0; i <= Y_TICKS; i++) {

@@ -20,19 +20,20 @@ import org.HdrHistogram.Recorder;
 final class Tally {
     /** Bytes of a status line ("HTTP/1.1 200 OK\r\n") and of the blank line ending the headers. */
     private static final int STATUS_LINE_AND_BLANK_LINE = 17 + 2;
+    private static final int STATUS_CODES = 1000;
 
     /** From the intended send time; the same recorder as {@link #fromSend} when both times are always equal. */
     private final Recorder fromIntended;
     private final Recorder fromSend = new Recorder(3);
-    private final AtomicLongArray statuses = new AtomicLongArray(1000);
+    private final AtomicLongArray statuses = new AtomicLongArray(STATUS_CODES);
     private final LongAdder bytes = new LongAdder();
     private final LongAdder measuredDone = new LongAdder();
     private final LongAdder anyDone = new LongAdder();
-    private final LongAdder errors = new LongAdder();
     private final Map<ErrorKind, ErrorSamples> errorsByKind = new EnumMap<>(ErrorKind.class);
     private Histogram spareIntended;
     private Histogram spareSend;
-    private long errorsAtLastCut;
+    private final long[] statusesAtLastCut = new long[STATUS_CODES];
+    private final Map<ErrorKind, Long> errorsAtLastCut = new EnumMap<>(ErrorKind.class);
 
     /** @param intendedDiffersFromSent true in the open model, where sends can leave after their intended time */
     Tally(boolean intendedDiffersFromSent) {
@@ -56,7 +57,6 @@ final class Tally {
     /** Records a measured failure. */
     void failure(ErrorKind kind, String message) {
         errorsByKind.get(kind).add(message);
-        errors.increment();
         measuredDone.increment();
     }
 
@@ -81,9 +81,24 @@ final class Tally {
     Cut cut() {
         Histogram send = fromSend.getIntervalHistogram(spareSend);
         Histogram intended = fromIntended == fromSend ? send : fromIntended.getIntervalHistogram(spareIntended);
-        long errorsNow = errors.sum();
-        Cut cut = new Cut(intended.copy(), send.copy(), errorsNow - errorsAtLastCut);
-        errorsAtLastCut = errorsNow;
+        SortedMap<Integer, Long> statusesNow = new TreeMap<>();
+        for (int code = 0; code < STATUS_CODES; code++) {
+            long count = statuses.get(code);
+            if (count != statusesAtLastCut[code]) {
+                statusesNow.put(code, count - statusesAtLastCut[code]);
+                statusesAtLastCut[code] = count;
+            }
+        }
+        Map<ErrorKind, Long> errorsNow = new EnumMap<>(ErrorKind.class);
+        errorsByKind.forEach((kind, samples) -> {
+            long count = samples.count();
+            long before = errorsAtLastCut.getOrDefault(kind, 0L);
+            if (count != before) {
+                errorsNow.put(kind, count - before);
+                errorsAtLastCut.put(kind, count);
+            }
+        });
+        Cut cut = new Cut(intended.copy(), send.copy(), statusesNow, errorsNow);
         spareIntended = intended;
         spareSend = send;
         return cut;
@@ -118,7 +133,8 @@ final class Tally {
         return size;
     }
 
-    /** One interval's latencies (µs) from the intended and the actual send time, and its errors. */
-    record Cut(Histogram fromIntended, Histogram fromSend, long errors) {
+    /** One interval's latencies (µs) from the intended and the actual send time, its status codes and errors. */
+    record Cut(Histogram fromIntended, Histogram fromSend, SortedMap<Integer, Long> statuses,
+            Map<ErrorKind, Long> errors) {
     }
 }

@@ -3,11 +3,7 @@ package dev.salvo.cli.bench;
 import dev.salvo.bench.BenchConfig;
 import dev.salvo.bench.BenchResult;
 import dev.salvo.bench.BenchRun;
-import dev.salvo.bench.HtmlReport;
-import dev.salvo.bench.JsonReport;
 import dev.salvo.bench.LoadTransport;
-import dev.salvo.bench.Progress;
-import dev.salvo.bench.TextReport;
 import dev.salvo.cli.common.BadInputException;
 import dev.salvo.cli.common.CleanStop;
 import dev.salvo.cli.common.DurationConverter;
@@ -17,6 +13,7 @@ import dev.salvo.client.spi.Transport;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +29,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code salvo bench URL}: loads one URL in the closed model ({@code -c} connections back to back)
- * or the open model ({@code -R} requests per second, coordinated omission corrected) and prints
- * the report. Exit 0 when any response came back, 1 when none did, 2 for bad input.
+ * or the open model ({@code -R} requests per second, coordinated omission corrected), shows a live
+ * view on a terminal and prints the report. Exit 0 when responses came back and every objective
+ * held, 1 when no response came back, 2 for bad input, 3 when an objective ({@code --slo}) failed.
  */
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Load one URL and report throughput, latency percentiles, status codes and errors.",
+        subcommands = MergeCommand.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done; every objective (--slo) met", "1:no response at all",
+            "2:bad input (a bad flag, URL, file or objective)", "3:an objective (--slo) failed"},
+        description = {"Load one URL (or the flows of a --scenario) and report throughput, latency percentiles, "
+            + "status codes, errors and pass/fail objectives.",
             "%nClosed model by default: -c connections, each sending back to back. -R RATE switches to the open "
                 + "model, where latency counts from each request's intended send time, so coordinated omission is "
                 + "corrected (see docs/bench.md)."})
@@ -47,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The http:// or https:// URL to load.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The http:// or https:// URL to load.")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "64",
@@ -95,7 +98,20 @@ public final class BenchCommand implements Callable<Integer> {
             description = "netty (default) or jdk.")
     String transport;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    @Option(names = "--scenario", paramLabel = "FILE", description = {"Send the weighted flows of a YAML or JSON "
+        + "scenario file instead of one request; URL is the base of its relative URLs (see docs/bench.md)."})
+    Path scenario;
+
+    @Option(names = "--slo", paramLabel = "OBJECTIVE", description = {"A pass/fail objective, repeatable, as "
+        + "p99<20ms, errors<0.1% or rps>5000 (every metric: docs/bench.md). Exit 3 when one fails."})
+    List<String> slos = new ArrayList<>();
+
+    @Option(names = "--start-at", paramLabel = "TIME", converter = StartAt.Converter.class,
+            description = "Start at TIME (18:00:00, 2026-12-02T18:00:00Z, @EPOCH) so that several machines start together.")
+    Instant startAt;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the report as JSON to FILE, full histograms included (for bench merge).")
     Path json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report to FILE.")
@@ -112,29 +128,47 @@ public final class BenchCommand implements Callable<Integer> {
         Transport load = openTransport(config);
         Output output = Output.of(spec);
         try (AutoCloseable closeTransport = CleanStop.closeOnStop(load)) {
+            if (startAt != null && !waitForStart(output)) {
+                return OneLineErrors.FAILED;
+            }
             BenchRun run = BenchRun.start(config, load);
             CountDownLatch reported = new CountDownLatch(1);
-            // Ctrl-C: the shutdown hook stops the run, then waits for the partial report printed below.
+            LiveView view = output.onTerminal() ? LiveView.start(output.err(), () -> LiveView.lines(run.progress())) : null;
+            // Ctrl-C: the shutdown hook erases the view, stops the run, then waits for the partial report printed below.
             try (AutoCloseable stopOnSignal = CleanStop.closeOnStop(() -> {
+                if (view != null) {
+                    view.interrupted();
+                }
                 run.stop();
                 reported.await(REPORT_ON_STOP_SECONDS, TimeUnit.SECONDS);
             })) {
                 BenchResult result;
-                try (Output.Progress progress = output.progress(() -> progressLine(run.progress()))) {
+                try (view) {
                     result = run.await();
                 }
+                int code;
                 try {
-                    report(result, output);
+                    code = BenchReports.report(result, output, json, html);
                 } finally {
                     reported.countDown();
                 }
-                if (result.responses() == 0) {
-                    output.message("Error: no responses: all " + result.requests() + " requests failed ("
-                            + BenchSettings.errorSummary(result) + ")");
-                    return OneLineErrors.FAILED;
-                }
-                return 0;
+                return result.responses() == 0 ? BenchReports.noResponses(result, output) : code;
             }
+        }
+    }
+
+    /** Waits for {@code --start-at}, counting down on a terminal; false when Ctrl-C came first. */
+    private boolean waitForStart(Output output) throws Exception {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        LiveView view = output.onTerminal() ? LiveView.start(output.err(), () -> List.of(String.format(Locale.ROOT,
+                "starting at %s, in %s", startAt, LiveView.seconds(Duration.between(Instant.now(), startAt))))) : null;
+        try (AutoCloseable cancelOnSignal = CleanStop.closeOnStop(() -> {
+            if (view != null) {
+                view.interrupted();
+            }
+            cancelled.countDown();
+        }); view) {
+            return StartAt.await(startAt, cancelled);
         }
     }
 
@@ -146,29 +180,5 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-    }
-
-    private void report(BenchResult result, Output output) {
-        for (String line : TextReport.render(result).stripTrailing().split("\n", -1)) {
-            output.line(line);
-        }
-        try {
-            if (json != null) {
-                JsonReport.write(result, json);
-                output.message("JSON report: " + json);
-            }
-            if (html != null) {
-                HtmlReport.write(result, html);
-                output.message("HTML report: " + html);
-            }
-        } catch (UncheckedIOException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
-    }
-
-    /** The progress line: requests done and the current rate; {@link Output} adds the elapsed time. */
-    static String progressLine(Progress progress) {
-        return String.format(Locale.ROOT, "%s%,d done  %,.0f req/s", progress.warmingUp() ? "warming up  " : "",
-                progress.done(), progress.requestsPerSecond());
     }
 }

@@ -3,11 +3,15 @@ package dev.salvo.cli.bench;
 import dev.salvo.bench.BenchConfig;
 import dev.salvo.bench.BenchResult;
 import dev.salvo.bench.LoadTransport;
+import dev.salvo.bench.Scenario;
 import dev.salvo.cli.common.BadInputException;
 import dev.salvo.client.Request;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -24,6 +28,9 @@ final class BenchSettings {
     }
 
     BenchConfig config() {
+        if (options.url == null) {
+            throw new BadInputException("give the URL to load (or merge reports: salvo bench merge FILE…)");
+        }
         if (options.requests != null && options.duration != null) {
             throw new BadInputException("-n and -d cannot be combined: give a request count or a duration");
         }
@@ -35,12 +42,17 @@ final class BenchSettings {
             positive(options.threads, "--threads");
         }
         positiveTime(options.timeout, "--timeout");
-        writable(options.json, "--json");
-        writable(options.html, "--html");
+        BenchReports.writable(options.json, "--json");
+        BenchReports.writable(options.html, "--html");
         BenchConfig.Builder builder = BenchConfig.builder(request()).connections(options.connections)
                 .timeout(options.timeout);
         if (options.requests != null) {
             positive(options.requests, "-n");
+            if (options.requests > BenchConfig.MAX_REQUESTS) {
+                throw new BadInputException(String.format(java.util.Locale.ROOT,
+                        "-n must be at most %,d, got %,d; for an endless run give a long -d", BenchConfig.MAX_REQUESTS,
+                        options.requests));
+            }
             builder.requests(options.requests);
         }
         if (options.duration != null) {
@@ -55,6 +67,13 @@ final class BenchSettings {
         }
         if (options.warmup != null) {
             builder.warmup(options.warmup);
+        }
+        BenchReports.objectives(options.slos).forEach(builder::slo);
+        if (options.scenario != null) {
+            if (options.requests != null) {
+                throw new BadInputException("-n cannot be combined with --scenario: a scenario run is timed, give -d");
+            }
+            builder.scenario(scenario(options.scenario));
         }
         return builder.build();
     }
@@ -98,10 +117,34 @@ final class BenchSettings {
             try {
                 return Files.readAllBytes(options.bodyFile);
             } catch (IOException e) {
-                throw new BadInputException("-B: cannot read " + options.bodyFile + ": " + e.getMessage(), e);
+                throw new BadInputException("-B: cannot read " + options.bodyFile + ": " + reason(e), e);
             }
         }
         return options.body == null ? new byte[0] : options.body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Scenario scenario(Path file) {
+        try {
+            return Scenario.read(file);
+        } catch (IOException e) {
+            throw new BadInputException("--scenario: cannot read " + file + ": " + reason(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--scenario: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why a file could not be read, in words: "no such file", "permission denied", "is a directory". */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void positive(long value, String flag) {
@@ -113,16 +156,6 @@ final class BenchSettings {
     private static void positiveTime(Duration value, String flag) {
         if (value.isZero() || value.isNegative()) {
             throw new BadInputException(flag + " must be a positive time, got " + value.toMillis() + "ms");
-        }
-    }
-
-    private static void writable(Path file, String flag) {
-        if (file == null) {
-            return;
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir) || Files.isDirectory(file)) {
-            throw new BadInputException(flag + ": cannot write " + file + " (no such directory, or it is a directory)");
         }
     }
 }

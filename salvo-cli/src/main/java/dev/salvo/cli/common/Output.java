@@ -38,6 +38,16 @@ public final class Output {
         return new Output(commandLine.getOut(), commandLine.getErr(), isTerminal());
     }
 
+    /** True when progress is drawn: stdin and stdout are a terminal. */
+    public boolean onTerminal() {
+        return terminal;
+    }
+
+    /** Stderr, for a command that draws its own live view while {@link #onTerminal()}. */
+    public PrintWriter err() {
+        return err;
+    }
+
     /** One line on stdout. */
     public void line(String text) {
         synchronized (lock) {
