@@ -165,7 +165,7 @@ public final class ClientGuide {
     /** A transport that adds an API key to every request, then delegates: an SDK's usual need. */
     record ApiKeyTransport(Transport next, String key) implements Transport {
         @Override
-        public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+        public CompletableFuture<Void> execute(Request request, Exchange exchange) {
             Request signed = request.toBuilder().setHeader("X-Api-Key", key).build();
             return next.execute(signed, exchange);   // never throw for I/O: fail the future instead
         }
