@@ -243,9 +243,12 @@ public final class CallEngine {
         return true;
     }
 
-    /** The future was completed from outside (cancel, or a user's complete): clean up. */
+    /**
+     * The future was completed from outside (cancel, or a user's complete): clean up. A future
+     * completed with a stream ({@code delivered}) is not: its call ends with the body.
+     */
     private void onResultCompleted(Call call) {
-        if (!call.isFinished()) {
+        if (!call.isFinished() && !call.delivered) {
             end(call, CallEvent.Phase.FAILED, 0, new CancellationException("completed from outside: " + call.describe()));
         }
     }
