@@ -28,14 +28,17 @@ final class StreamingSubscriber implements BodySubscriber<InputStream> {
     static final int PREFETCH = 4;
 
     private final State state = new State();
-    private final CompletableFuture<InputStream> body = new CompletableFuture<>();
+    /** Until the stream is handed over; then a failed stage, so this subscriber never keeps the stream reachable. */
+    private volatile CompletableFuture<InputStream> body = new CompletableFuture<>();
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         state.subscription = subscription;
         Stream stream = new Stream(state);
         CLEANER.register(stream, state::abandon);
-        body.complete(stream);
+        CompletableFuture<InputStream> handing = body;
+        body = CompletableFuture.failedFuture(new IllegalStateException("the body stream was already handed over"));
+        handing.complete(stream);
         subscription.request(PREFETCH);
     }
 

@@ -25,8 +25,9 @@ final class Call implements Exchange {
     final CallEngine engine;
     final long id;
     final Request original;
-    final Delivery<?, ?> delivery;
-    final CallFuture<?> result;
+    /** Dropped once a stream was handed over, so nothing here keeps the stream reachable (its Cleaner). */
+    volatile Delivery<?, ?> delivery;
+    volatile CallFuture<?> result;
     final long queuedAtNanos;
     final long deadlineNanos;
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -106,6 +107,18 @@ final class Call implements Exchange {
     @Override
     public long requestId() {
         return id;
+    }
+
+    /** The future completed with a stream: forget it, so an unclosed stream can be found by its Cleaner. */
+    void handedOver() {
+        result = HANDED_OVER;
+        delivery = null;
+    }
+
+    private static final CallFuture<Object> HANDED_OVER = new CallFuture<>(Runnable::run);
+
+    static {
+        HANDED_OVER.complete(null);
     }
 
     /** Forgets the previous attempt's response before the next one starts. */

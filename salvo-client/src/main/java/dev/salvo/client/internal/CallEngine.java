@@ -189,6 +189,7 @@ public final class CallEngine {
         }
         if (!bodyRead) {
             completion.run();
+            call.handedOver();
         } else if (end(call, CallEvent.Phase.COMPLETED, call.status, null)) {
             completion.run();
         }
@@ -216,11 +217,11 @@ public final class CallEngine {
 
     /** Ends a call with a failure, aborting whatever part of it still runs (a body being read sees it). */
     void fail(Call call, Throwable failure) {
+        BodyTap tap = call.tap;
+        if (tap != null && !call.isFinished()) {
+            tap.abort(failure); // first, so a stream's reader sees this failure, not the transport's abort
+        }
         if (end(call, CallEvent.Phase.FAILED, 0, failure)) {
-            BodyTap tap = call.tap;
-            if (tap != null) {
-                tap.abort(failure);
-            }
             call.result.completeExceptionally(failure);
         }
     }
