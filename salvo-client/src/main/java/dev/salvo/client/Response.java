@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An immutable HTTP response with its body read in full. A 4xx or 5xx status is data, not an
- * exception: check {@link #status()} or call {@link #requireSuccess()}.
+ * An immutable HTTP response with its body read in full (at most the call's
+ * {@code maxResponseBytes}); for a stream, a file or a count, see {@link BodyHandler}. A 4xx or 5xx
+ * status is data, not an exception: check {@link #status()} or call {@link #requireSuccess()}.
  */
 public final class Response {
     private final Request request;

@@ -1,10 +1,10 @@
 package dev.salvo.client;
 
-import dev.salvo.client.spi.Transport;
+import dev.salvo.client.internal.BatchRunner;
 import dev.salvo.client.internal.CallEngine;
 import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
-import dev.salvo.client.internal.BatchRunner;
+import dev.salvo.client.spi.Transport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

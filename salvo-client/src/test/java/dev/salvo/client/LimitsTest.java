@@ -1,11 +1,11 @@
 package dev.salvo.client;
 
-import dev.salvo.client.contract.Await;
-import dev.salvo.client.contract.Bodies;
-import dev.salvo.client.spi.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.contract.Await;
+import dev.salvo.client.contract.Bodies;
+import dev.salvo.client.spi.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;

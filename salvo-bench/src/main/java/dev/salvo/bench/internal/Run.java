@@ -4,7 +4,6 @@ import dev.salvo.bench.BenchConfig;
 import dev.salvo.bench.BenchResult;
 import dev.salvo.bench.ErrorKind;
 import dev.salvo.bench.Progress;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.spi.Transport;
@@ -122,7 +121,7 @@ public final class Run {
         slot.current = flight;
         CompletableFuture<Response> future;
         try {
-            future = transport.execute(request, Exchange.NONE);
+            future = transport.execute(request); // read whole within the request's limit (64 MiB default)
         } catch (RuntimeException e) {
             flight.accept(null, e);
             return;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.timeline.Timeline;
-import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import dev.salvo.client.spi.BlockingClient;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,9 +1,9 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.ClientClosedException;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.SalvoIOException;
+import dev.salvo.client.spi.Exchange;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
