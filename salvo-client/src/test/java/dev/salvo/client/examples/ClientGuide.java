@@ -58,7 +58,7 @@ public final class ClientGuide {
             Request upload = Request.newBuilder(base + "/post")
                     .POST(RequestBody.multipart().field("name", "salvo").file("data", file, "application/octet-stream").build())
                     .build();                                                 // the file part is streamed, not loaded
-            http.send(upload).join().requireSuccess();
+            System.out.println("upload: " + http.send(upload).join().status());
             return http.send(Request.get(base + "/bytes/1000"), BodyHandler.discarding()).join().body();   // 1000
         }
         // end::bodies[]
