@@ -31,6 +31,7 @@ CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
 JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Xmx64m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 mkdir -p "$WORK/www" "$WORK/logs" "$WORK/put" "$WORK/tmp" "$WORK/out"
+chmod 755 "$WORK" "$WORK/www"; chmod 777 "$WORK/put" "$WORK/tmp"   # nginx's workers run unprivileged
 head -c 1073741824 /dev/urandom > "$WORK/www/1g.bin"
 head -c 10485760 /dev/urandom > "$WORK/www/10m.bin"
 SHA_1G=$(sha256sum "$WORK/www/1g.bin" | cut -d' ' -f1)
@@ -54,13 +55,13 @@ CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" >/dev/null 2>&1 &
 NGINX_PID=$!
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 1 "$BASE/10m.bin" && break; sleep 0.1; done
-curl -s -o /dev/null --max-time 2 "$BASE/10m.bin" || { echo "nginx did not start:" >&2; cat "$WORK/logs/error.log" >&2; exit 1; }
+for _ in $(seq 1 100); do curl -sf -o /dev/null --max-time 1 "$BASE/10m.bin" && break; sleep 0.1; done
+curl -sf -o /dev/null --max-time 2 "$BASE/10m.bin" || { echo "nginx did not start:" >&2; cat "$WORK/logs/error.log" >&2; exit 1; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ $what == all || $what == download ]]; then
   echo "== 1 GiB download to a file, -Xmx64m, vs curl -o"
-  curl_bps=$(curl -s -o "$WORK/out/curl.bin" -w '%{speed_download}' "$BASE/1g.bin")
+  curl_bps=$(curl -sf -o "$WORK/out/curl.bin" -w '%{speed_download}' "$BASE/1g.bin")
   [ "$(sha256sum "$WORK/out/curl.bin" | cut -d' ' -f1)" = "$SHA_1G" ] || { echo "curl got wrong bytes" >&2; exit 1; }
   rm -f "$WORK/out/curl.bin"
   echo "curl -o: $(awk -v b="$curl_bps" 'BEGIN { printf "%.1f MB/s", b / 1e6 }')"

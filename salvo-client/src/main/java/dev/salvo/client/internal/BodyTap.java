@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stands between a transport and the subscriber of a call's body: remembers whether the body ended
  * and how (so the engine knows when the slot may go), lets the engine end the body from outside
- * (deadline, close: the subscriber gets that failure, the transport a cancel), and runs the optional
+ * (deadline, close: the subscriber gets that failure, then the engine cancels the exchange), and runs the optional
  * body-idle timeout, which counts only while the subscriber is waiting for bytes it asked for.
  * Signals from the transport are serial; the engine's {@link #abort} may race them, so all pass the
  * monitor (the subscriber's own calls back, {@code request} and {@code cancel}, do not).
@@ -86,7 +86,12 @@ final class BodyTap implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscript
         }
     }
 
-    /** Ends the body from outside: the subscriber sees {@code failure}, the transport a cancel. */
+    /**
+     * Ends the body from outside: the subscriber sees {@code failure}, and whatever the transport
+     * delivers afterwards is dropped. The caller stops the exchange itself (the engine cancels the
+     * transport's future when the call ends), so the transport's own abort error never reaches the
+     * subscriber first.
+     */
     void abort(Throwable failure) {
         synchronized (this) {
             if (ended) {
@@ -95,10 +100,6 @@ final class BodyTap implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscript
             ended = true;
             stopIdleCheck();
             subscriber.onError(failure);
-        }
-        Flow.Subscription up = upstream;
-        if (up != null) {
-            up.cancel();
         }
     }
 
