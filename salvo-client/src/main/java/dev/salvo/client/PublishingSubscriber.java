@@ -18,6 +18,8 @@ final class PublishingSubscriber implements BodySubscriber<Flow.Publisher<List<B
     private Flow.Subscriber<? super List<ByteBuffer>> downstream;
     private boolean ended;
     private Throwable failure;
+    private boolean ready;
+    private boolean endDelivered;
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
@@ -31,15 +33,11 @@ final class PublishingSubscriber implements BodySubscriber<Flow.Publisher<List<B
     public void subscribe(Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
         java.util.Objects.requireNonNull(subscriber, "subscriber");
         boolean first;
-        boolean end;
-        Throwable error;
         synchronized (this) {
             first = downstream == null;
             if (first) {
                 downstream = subscriber;
             }
-            end = ended;
-            error = failure;
         }
         if (!first) {
             subscriber.onSubscribe(new Flow.Subscription() {
@@ -55,11 +53,10 @@ final class PublishingSubscriber implements BodySubscriber<Flow.Publisher<List<B
             return;
         }
         subscriber.onSubscribe(upstream);
-        if (error != null) {
-            subscriber.onError(error);
-        } else if (end) {
-            subscriber.onComplete();
+        synchronized (this) {
+            ready = true; // from here on the end goes straight to the subscriber
         }
+        deliverEnd();
     }
 
     @Override
@@ -69,24 +66,35 @@ final class PublishingSubscriber implements BodySubscriber<Flow.Publisher<List<B
 
     @Override
     public void onError(Throwable error) {
-        Flow.Subscriber<? super List<ByteBuffer>> to;
         synchronized (this) {
             failure = error;
-            to = downstream;
         }
-        if (to != null) {
-            to.onError(error);
-        }
+        deliverEnd();
     }
 
     @Override
     public void onComplete() {
-        Flow.Subscriber<? super List<ByteBuffer>> to;
         synchronized (this) {
             ended = true;
-            to = downstream;
         }
-        if (to != null) {
+        deliverEnd();
+    }
+
+    /** Passes the end on once: when it has arrived and the subscriber's onSubscribe has returned. */
+    private void deliverEnd() {
+        Flow.Subscriber<? super List<ByteBuffer>> to;
+        Throwable error;
+        synchronized (this) {
+            if (!ready || endDelivered || !(ended || failure != null)) {
+                return;
+            }
+            endDelivered = true;
+            to = downstream;
+            error = failure;
+        }
+        if (error != null) {
+            to.onError(error);
+        } else {
             to.onComplete();
         }
     }
