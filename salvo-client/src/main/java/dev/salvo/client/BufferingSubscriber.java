@@ -11,7 +11,9 @@ import java.util.function.Function;
 /**
  * Reads a body into one array, at most {@code maxBytes}: an announced Content-Length above it fails at
  * once, and so do bytes arriving past it (before they are copied). With a Content-Length of up to
- * 1 MiB the array has its exact size from the start. Signals are serial (the transport's contract).
+ * 1 MiB the array has its exact size from the first piece; a body that arrives whole in one array-backed
+ * buffer (the subscriber owns what it receives) is taken without a copy. Signals are serial (the
+ * transport's contract).
  */
 final class BufferingSubscriber<T> implements BodySubscriber<T> {
     private static final byte[] EMPTY = new byte[0];
@@ -39,9 +41,6 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
             tooLarge("announces " + announced + " bytes");
             return;
         }
-        if (announced > 0 && announced <= PREALLOCATE_MAX_BYTES) {
-            bytes = new byte[(int) announced];
-        }
         subscription.request(Long.MAX_VALUE);
     }
 
@@ -52,12 +51,19 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
         }
         for (ByteBuffer buffer : buffers) {
             int length = buffer.remaining();
+            if (size == 0 && length == announced && length <= maxBytes && isWholeArray(buffer)) {
+                bytes = buffer.array(); // the whole body in one buffer we own: taken as it is, no copy
+                size = length;
+                buffer.position(buffer.limit());
+                continue;
+            }
             if ((long) size + length > maxBytes) {
                 tooLarge("passed " + maxBytes + " bytes");
                 return;
             }
             if (size + length > bytes.length) {
-                long grown = Math.max(8192L, (long) bytes.length * 2);
+                long grown = bytes.length == 0 && announced > 0 && announced <= PREALLOCATE_MAX_BYTES ? announced
+                        : Math.max(8192L, (long) bytes.length * 2);
                 bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(size + length, grown)));
             }
             buffer.get(bytes, size, length);
@@ -81,6 +87,11 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
     @Override
     public CompletionStage<T> body() {
         return body;
+    }
+
+    private static boolean isWholeArray(ByteBuffer buffer) {
+        return buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.limit() == buffer.array().length;
     }
 
     /** Fails the body first (so the call ends with this), then aborts the exchange. */

@@ -63,16 +63,18 @@ final class Attempts {
     /** The headers of the current attempt arrived: where its body goes. On the transport's thread. */
     Flow.Subscriber<List<ByteBuffer>> onHeaders(Call call, int status, Headers headers) {
         Request current = call.current;
-        Response head = Response.of(current, status, headers, NO_BYTES);
-        Request next = redirects.next(current, head, call.hops);
-        if (next != null) {
-            call.nextHop = next;
-            return drain(status, headers);
-        }
-        Duration wait = retries.afterResponse(call, head);
-        if (wait != null) {
-            call.retryWait = wait;
-            return drain(status, headers);
+        if ((status >= 300 && status < 400) || engine.settings.retryPolicy().retryOnStatus().contains(status)) {
+            Response head = Response.of(current, status, headers, NO_BYTES);
+            Request next = redirects.next(current, head, call.hops);
+            if (next != null) {
+                call.nextHop = next;
+                return drain(status, headers);
+            }
+            Duration wait = retries.afterResponse(call, head);
+            if (wait != null) {
+                call.retryWait = wait;
+                return drain(status, headers);
+            }
         }
         try {
             BodyTap tap = call.delivery.start(call, current, status, headers, current.bodyIdleTimeout().orElse(null));

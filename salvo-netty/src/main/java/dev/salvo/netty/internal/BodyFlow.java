@@ -46,7 +46,13 @@ final class BodyFlow implements Flow.Subscription {
         }
         ByteBuffer copy = ByteBuffer.allocate(length);
         content.getBytes(content.readerIndex(), copy);
-        pending.add(copy.flip());
+        copy.flip();
+        if (demand > 0 && pending.isEmpty()) {
+            demand--;
+            subscriber.onNext(List.of(copy)); // the usual case: straight through
+            return;
+        }
+        pending.add(copy);
         drain();
     }
 
