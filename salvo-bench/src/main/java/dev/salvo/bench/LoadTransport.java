@@ -1,7 +1,7 @@
 package dev.salvo.bench;
 
-import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -5,7 +5,10 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.spi.Transport;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,9 +47,21 @@ public class DispatchBenchmark {
     public void setUp() {
         request = Request.get("http://127.0.0.1:9/get");
         response = Response.of(request, 200, Headers.of("Content-Type", "text/plain"), new byte[16]);
+        byte[] body = new byte[16];
         Transport instant = (req, exchange) -> {
-            exchange.responseHeaders(200, response.headers());
-            return CompletableFuture.completedFuture(response);
+            Flow.Subscriber<List<ByteBuffer>> subscriber = exchange.responseHeaders(200, response.headers());
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onNext(List.of(ByteBuffer.wrap(body)));
+            subscriber.onComplete();
+            return CompletableFuture.completedFuture(null);
         };
         salvo = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64).build();
     }

@@ -72,7 +72,7 @@ class BatchesCommandTest {
         List<List<dev.salvo.client.Request>> batches = dev.salvo.cli.batches.BatchFile.read(Path.of("examples/seed-batches.json"));
         assertEquals(List.of(2, 3, 2), batches.stream().map(List::size).toList());
         assertTrue(batches.stream().flatMap(List::stream).allMatch(r -> r.method().equals("POST")
-                && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).equals("{\"test\":\"someData\"}")));
+                && java.nio.charset.StandardCharsets.UTF_8.decode(r.body().bytes().orElseThrow()).toString().equals("{\"test\":\"someData\"}")));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.salvo.client;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Argument checks for durations, shared by the builders of this package. */
+/** Argument checks for durations and sizes, shared by the builders of this package. */
 final class Durations {
     private Durations() {
     }
@@ -25,6 +25,13 @@ final class Durations {
     }
 
     static int requirePositive(int value, String what) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    static long requirePositive(long value, String what) {
         if (value <= 0) {
             throw new IllegalArgumentException(what + " must be positive, got " + value);
         }

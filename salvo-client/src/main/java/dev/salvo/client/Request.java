@@ -1,13 +1,13 @@
 package dev.salvo.client;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -17,22 +17,24 @@ import java.util.Set;
  */
 public final class Request {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
-    private static final byte[] NO_BODY = new byte[0];
-
     private final String method;
     private final URI uri;
     private final Headers headers;
-    private final byte[] body;
+    private final RequestBody body;
     private final Duration deadline;
     private final Origin origin;
+    private final long maxResponseBytes;
+    private final Duration bodyIdleTimeout;
 
     private Request(Builder builder) {
         this.method = builder.method;
         this.uri = builder.uri;
-        this.headers = builder.headers.build();
         this.body = builder.body;
+        this.headers = withContentType(builder.headers, builder.body);
         this.deadline = builder.deadline;
         this.origin = Origin.of(uri);
+        this.maxResponseBytes = builder.maxResponseBytes;
+        this.bodyIdleTimeout = builder.bodyIdleTimeout;
     }
 
     /** A GET of {@code url}. */
@@ -71,6 +73,8 @@ public final class Request {
         builder.headers = headers.toBuilder();
         builder.body = body;
         builder.deadline = deadline;
+        builder.maxResponseBytes = maxResponseBytes;
+        builder.bodyIdleTimeout = bodyIdleTimeout;
         return builder;
     }
 
@@ -86,23 +90,24 @@ public final class Request {
         return headers;
     }
 
-    /** A copy of the body; empty when there is none. */
-    public byte[] body() {
-        return body.length == 0 ? body : body.clone();
-    }
-
-    /** The body as a read-only buffer, without a copy: for transports that write it out. */
-    public ByteBuffer bodyBuffer() {
-        return ByteBuffer.wrap(body).asReadOnlyBuffer();
-    }
-
-    public int bodyLength() {
-        return body.length;
+    /** The body; {@link RequestBody#empty()} when there is none. */
+    public RequestBody body() {
+        return body;
     }
 
     /** This request's own whole-call deadline, overriding the client's default. */
     public Optional<Duration> deadline() {
         return Optional.ofNullable(deadline);
+    }
+
+    /** This request's limit on a buffered response body, overriding the client's default. */
+    public OptionalLong maxResponseBytes() {
+        return maxResponseBytes > 0 ? OptionalLong.of(maxResponseBytes) : OptionalLong.empty();
+    }
+
+    /** The longest a response body may go without a byte before the call fails; empty when unbounded. */
+    public Optional<Duration> bodyIdleTimeout() {
+        return Optional.ofNullable(bodyIdleTimeout);
     }
 
     /** GET, HEAD, PUT, DELETE, OPTIONS and TRACE: safe to send twice. */
@@ -118,6 +123,15 @@ public final class Request {
     @Override
     public String toString() {
         return method + ' ' + uri;
+    }
+
+    /** The headers, plus the body's own Content-Type (form, multipart, text) unless one was given. */
+    private static Headers withContentType(Headers.Builder headers, RequestBody body) {
+        Headers given = headers.build();
+        if (body.contentType().isEmpty() || given.first("Content-Type").isPresent()) {
+            return given;
+        }
+        return given.toBuilder().add("Content-Type", body.contentType().get()).build();
     }
 
     static URI parseUrl(String url) {
@@ -160,8 +174,10 @@ public final class Request {
         private URI uri;
         private String method = "GET";
         private Headers.Builder headers = Headers.builder();
-        private byte[] body = NO_BODY;
+        private RequestBody body = RequestBody.empty();
         private Duration deadline;
+        private long maxResponseBytes;
+        private Duration bodyIdleTimeout;
 
         private Builder(URI uri) {
             this.uri = uri;
@@ -179,18 +195,23 @@ public final class Request {
 
         /** Sets the method with no body. */
         public Builder method(String method) {
-            return method(method, NO_BODY);
+            return method(method, RequestBody.empty());
         }
 
         /** Sets the method and the body (copied). */
         public Builder method(String method, byte[] body) {
+            return method(method, RequestBody.of(body));
+        }
+
+        /** Sets the method and the body. */
+        public Builder method(String method, RequestBody body) {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(body, "body");
             if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
                 throw new IllegalArgumentException("method must be an HTTP token, got \"" + method + '"');
             }
             this.method = method.toUpperCase(Locale.ROOT);
-            this.body = body.length == 0 ? NO_BODY : body.clone();
+            this.body = body;
             return this;
         }
 
@@ -202,7 +223,15 @@ public final class Request {
             return method("POST", body);
         }
 
+        public Builder POST(RequestBody body) {
+            return method("POST", body);
+        }
+
         public Builder PUT(byte[] body) {
+            return method("PUT", body);
+        }
+
+        public Builder PUT(RequestBody body) {
             return method("PUT", body);
         }
 
@@ -234,13 +263,28 @@ public final class Request {
             return this;
         }
 
+        /**
+         * The most bytes a buffered response body ({@code send(request)}, {@code gather}) may have for
+         * this request; more fail with {@link ResponseTooLargeException}. Overrides the client's default.
+         */
+        public Builder maxResponseBytes(long max) {
+            this.maxResponseBytes = Durations.requirePositive(max, "maxResponseBytes");
+            return this;
+        }
+
+        /** Fails the call when its response body goes this long without a byte; default unbounded. */
+        public Builder bodyIdleTimeout(Duration timeout) {
+            this.bodyIdleTimeout = Durations.requirePositive(timeout, "bodyIdleTimeout");
+            return this;
+        }
+
         public Request build() {
             return new Request(this);
         }
 
         @Override
         public String toString() {
-            return "Request.Builder[" + method + " " + uri + ", body of " + body.length + " bytes]";
+            return "Request.Builder[" + method + " " + uri + ", " + body + "]";
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An immutable HTTP response with its body read in full. A 4xx or 5xx status is data, not an
- * exception: check {@link #status()} or call {@link #requireSuccess()}.
+ * An immutable HTTP response with its body read in full (at most the call's
+ * {@code maxResponseBytes}); for a stream, a file or a count, see {@link BodyHandler}. A 4xx or 5xx
+ * status is data, not an exception: check {@link #status()} or call {@link #requireSuccess()}.
  */
 public final class Response {
     private final Request request;
@@ -33,14 +34,11 @@ public final class Response {
      * @param request the request this answers (after redirects, the last one sent)
      */
     public static Response of(Request request, int status, Headers headers, byte[] body) {
-        return ofOwned(request, status, headers, Objects.requireNonNull(body, "body").clone());
+        return owned(request, status, headers, Objects.requireNonNull(body, "body").clone());
     }
 
-    /**
-     * A response that takes {@code body} as it is, without a copy: for transports, which read the
-     * body into a fresh array and hand it over. The caller must neither change nor keep the array.
-     */
-    public static Response ofOwned(Request request, int status, Headers headers, byte[] body) {
+    /** A response that takes {@code body} as it is, without a copy: for the buffering handler only. */
+    static Response owned(Request request, int status, Headers headers, byte[] body) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");

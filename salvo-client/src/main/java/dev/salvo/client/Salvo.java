@@ -1,10 +1,10 @@
 package dev.salvo.client;
 
-import dev.salvo.client.spi.Transport;
+import dev.salvo.client.internal.BatchRunner;
 import dev.salvo.client.internal.CallEngine;
 import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
-import dev.salvo.client.internal.BatchRunner;
+import dev.salvo.client.spi.Transport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,9 @@ public final class Salvo implements AutoCloseable {
     private final CallEngine engine;
 
     private Salvo(Builder builder) {
-        this.engine = new CallEngine(builder.settings());
+        long maxResponseBytes = builder.maxResponseBytes;
+        this.engine = new CallEngine(builder.settings(),
+                request -> BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)), Response::owned);
     }
 
     /** A client with every default (see {@link Builder}): JDK transport, 64 in flight, 30 s deadline. */
@@ -46,9 +48,25 @@ public final class Salvo implements AutoCloseable {
         return new Builder();
     }
 
-    /** Sends {@code request}; returns at once. */
+    /**
+     * Sends {@code request}; returns at once. The body is read whole, at most the request's
+     * {@link Request.Builder#maxResponseBytes} or else the client's {@link Builder#maxResponseBytes};
+     * a larger one fails the call with {@link ResponseTooLargeException}.
+     */
     public CompletableFuture<Response> send(Request request) {
         return engine.send(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Sends {@code request}; the final response's body goes to {@code handler} (a stream, a file, a
+     * count: see {@link BodyHandler}). The future completes when the handler's value is ready: for a
+     * stream or a publisher as soon as the headers are in, while the call keeps its slot until the body
+     * is read to the end, closed or cancelled; the call's deadline covers reading the body.
+     */
+    public <T> CompletableFuture<BodyResponse<T>> send(Request request, BodyHandler<T> handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
+        return engine.send(request, handler, BodyResponse::new);
     }
 
     /**
@@ -188,6 +206,7 @@ public final class Salvo implements AutoCloseable {
         private RedirectPolicy redirects = RedirectPolicy.NORMAL;
         private Executor callbackExecutor;
         private EventListener eventListener = EventListener.NONE;
+        private long maxResponseBytes = 64L << 20;
 
         private Builder() {
         }
@@ -285,6 +304,16 @@ public final class Salvo implements AutoCloseable {
         /** Receives every call's phases; added to SLF4J debug logging (logger {@code dev.salvo.client}). */
         public Builder eventListener(EventListener listener) {
             this.eventListener = Objects.requireNonNull(listener, "eventListener");
+            return this;
+        }
+
+        /**
+         * The most bytes a body read whole ({@code send(request)}, {@code gather}, batches) may have;
+         * a larger one fails with {@link ResponseTooLargeException} before the memory is spent. Default
+         * 64 MiB; a request can set its own ({@link Request.Builder#maxResponseBytes}).
+         */
+        public Builder maxResponseBytes(long max) {
+            this.maxResponseBytes = Durations.requirePositive(max, "maxResponseBytes");
             return this;
         }
 

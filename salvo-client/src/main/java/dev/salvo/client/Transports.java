@@ -1,10 +1,10 @@
 package dev.salvo.client;
 
-import dev.salvo.client.spi.Transport;
-import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.internal.BlockingTransport;
 import dev.salvo.client.internal.JdkTransport;
 import dev.salvo.client.internal.UrlConnectionClient;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.Transport;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;

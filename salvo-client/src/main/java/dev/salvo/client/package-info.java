@@ -9,7 +9,9 @@
  * a transport's I/O thread; a thread blocked in {@code join()} wakes without a hand-off. The JDK's
  * static combinators ({@code CompletableFuture.allOf}) run on whatever thread completes the last
  * input: prefer {@code gather}. Event listeners run on the thread where the phase happens and must
- * not block.
+ * not block; so do {@link dev.salvo.client.BodyHandler}s and the
+ * {@link dev.salvo.client.BodySubscriber}s they return (they receive the body on the transport's
+ * thread). A body handed over as a stream is read on the caller's thread.
  *
  * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no method
  * returns null: absence is {@link java.util.Optional} or an empty collection.
@@ -21,5 +23,10 @@
  *
  * <p><b>Cancellation.</b> Cancelling a returned future aborts the exchange (or removes the call
  * from the queue) and frees its slot before {@code cancel} returns.
+ *
+ * <p><b>Bodies.</b> {@code send(request)} reads the body whole, within a limit
+ * ({@link dev.salvo.client.ResponseTooLargeException}); {@code send(request, handler)} streams it
+ * (see {@link dev.salvo.client.BodyHandler}). A call whose body is streamed holds its slot until the
+ * body is read to the end, closed or cancelled, or the deadline ends it.
  */
 package dev.salvo.client;

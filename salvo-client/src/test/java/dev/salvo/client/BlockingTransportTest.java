@@ -1,11 +1,11 @@
 package dev.salvo.client;
 
-import dev.salvo.client.contract.TransportContract;
-import dev.salvo.client.contract.Await;
-import dev.salvo.client.spi.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.contract.Await;
+import dev.salvo.client.contract.TransportContract;
+import dev.salvo.client.spi.Transport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

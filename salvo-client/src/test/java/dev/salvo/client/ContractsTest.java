@@ -65,7 +65,7 @@ class ContractsTest {
             private final Transport inner = Transports.jdk(Duration.ofSeconds(5));
 
             @Override
-            public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+            public CompletableFuture<Void> execute(Request request, Exchange exchange) {
                 return inner.execute(request, exchange);
             }
 

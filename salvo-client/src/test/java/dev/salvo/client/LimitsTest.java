@@ -1,10 +1,11 @@
 package dev.salvo.client;
 
-import dev.salvo.client.contract.Await;
-import dev.salvo.client.spi.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.contract.Await;
+import dev.salvo.client.contract.Bodies;
+import dev.salvo.client.spi.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ class LimitsTest {
 
     /** Answers 200 at once, from another thread: exercises the dispatcher, not the network. */
     private static Transport instantTransport() {
-        return (request, exchange) -> CompletableFuture.supplyAsync(
-                () -> Response.of(request, 200, Headers.empty(), new byte[0]));
+        return (request, exchange) -> CompletableFuture.runAsync(
+                () -> Bodies.deliver(exchange.responseHeaders(200, Headers.empty()), new byte[0]));
     }
 }

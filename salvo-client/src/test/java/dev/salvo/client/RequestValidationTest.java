@@ -84,7 +84,10 @@ class RequestValidationTest {
         Request.Builder builder = Request.newBuilder("http://127.0.0.1/");
         assertThrows(IllegalArgumentException.class, () -> builder.method("GE T"));
         assertThrows(IllegalArgumentException.class, () -> builder.method(""));
-        assertThrows(NullPointerException.class, () -> builder.method("POST", null));
+        assertThrows(NullPointerException.class, () -> builder.method("POST", (byte[]) null));
+        assertThrows(NullPointerException.class, () -> builder.method("POST", (RequestBody) null));
+        assertThrows(IllegalArgumentException.class, () -> builder.maxResponseBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> builder.bodyIdleTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> builder.deadline(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> builder.deadline(Duration.ofSeconds(-1)));
     }
@@ -111,9 +114,9 @@ class RequestValidationTest {
         byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
         Request request = Request.post("http://127.0.0.1:8/post", "text/plain", body);
         body[0] = 'J';
-        assertEquals("hello", new String(request.body(), StandardCharsets.UTF_8));
-        request.body()[0] = 'X';
-        assertEquals("hello", new String(request.body(), StandardCharsets.UTF_8));
+        assertEquals("hello", StandardCharsets.UTF_8.decode(request.body().bytes().orElseThrow()).toString());
+        assertThrows(java.nio.ReadOnlyBufferException.class, () -> request.body().bytes().orElseThrow().put((byte) 'X'));
+        assertEquals("hello", StandardCharsets.UTF_8.decode(request.body().bytes().orElseThrow()).toString());
         assertEquals("POST", request.method());
         assertFalse(request.isIdempotent());
         assertEquals(new Origin("http", "127.0.0.1", 8), request.origin());
@@ -135,7 +138,10 @@ class RequestValidationTest {
         assertThrows(NullPointerException.class, () -> Batch.startWith(null));
         try (Salvo http = Salvo.create()) {
             assertThrows(NullPointerException.class, () -> http.send(null));
-            assertThrows(NullPointerException.class, () -> http.send(Request.get("http://127.0.0.1/"), null));
+            assertThrows(NullPointerException.class,
+                    () -> http.send(Request.get("http://127.0.0.1/"), (ResponseMapper<?>) null));
+            assertThrows(NullPointerException.class,
+                    () -> http.send(Request.get("http://127.0.0.1/"), (BodyHandler<?>) null));
             List<Request> withNull = new java.util.ArrayList<>();
             withNull.add(null);
             NullPointerException e = assertThrows(NullPointerException.class, () -> http.gather(withNull));

@@ -1,11 +1,11 @@
 package dev.salvo.client;
 
-import dev.salvo.client.contract.Await;
-import dev.salvo.client.spi.Transport;
-import dev.salvo.client.spi.BlockingClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.contract.Await;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;
@@ -45,7 +44,7 @@ public final class NettyTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+    public CompletableFuture<Void> execute(Request request, Exchange exchange) {
         return pool.execute(request, exchange);
     }
 
@@ -66,14 +65,13 @@ public final class NettyTransport implements Transport {
 
     /**
      * Configures a {@link NettyTransport}; not thread-safe. Defaults: one event loop per core, 10 s
-     * connect timeout, no connection limit of its own (the client's limits govern), 64 MiB bodies, keep-alive on, 60 s idle timeout,
+     * connect timeout, no connection limit of its own (the client's limits govern), keep-alive on, 60 s idle timeout,
      * native epoll when it loads, 5 s close timeout, the JDK's default trust store.
      */
     public static final class Builder {
         private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private int maxConnectionsPerHost = Integer.MAX_VALUE;
-        private int maxResponseBytes = 64 << 20;
         private boolean keepAlive = true;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private boolean preferNative = true;
@@ -102,12 +100,6 @@ public final class NettyTransport implements Transport {
          */
         public Builder maxConnectionsPerHost(int max) {
             this.maxConnectionsPerHost = positive(max, "maxConnectionsPerHost");
-            return this;
-        }
-
-        /** The largest body accepted; a larger one fails with {@link ResponseTooLargeException}. */
-        public Builder maxResponseBytes(int max) {
-            this.maxResponseBytes = positive(max, "maxResponseBytes");
             return this;
         }
 
@@ -144,7 +136,7 @@ public final class NettyTransport implements Transport {
         /** A new transport; it owns its I/O threads until {@link NettyTransport#close()}. */
         public NettyTransport build() {
             return new NettyTransport(new TransportConfig(eventLoopThreads, connectTimeout, maxConnectionsPerHost,
-                    maxResponseBytes, keepAlive, idleTimeout, preferNative, closeTimeout,
+                    keepAlive, idleTimeout, preferNative, closeTimeout,
                     Optional.ofNullable(trustManager)));
         }
 

@@ -7,7 +7,8 @@
  * <p><b>Threading.</b> {@link dev.salvo.netty.NettyTransport} is thread-safe: call
  * {@code execute} from any thread; it returns at once. Its futures complete on the transport's
  * I/O threads (daemon threads named {@code salvo-netty-…}), or on the thread that cancels them or
- * closes the transport; {@code Exchange#responseHeaders} is called on the I/O threads. Code run
+ * closes the transport; {@code Exchange#responseHeaders} and the body's subscriber are called on
+ * the I/O threads. Code run
  * there must not block: Salvo's engine moves user callbacks off them. The {@link dev.salvo.netty.NettyTransport.Builder} is not
  * thread-safe.
  *
@@ -15,8 +16,9 @@
  * returns null.
  *
  * <p><b>Errors and cancellation.</b> I/O faults never throw from {@code execute}: the future fails
- * with a {@link dev.salvo.client.SalvoIOException} subtype keeping the cause
- * ({@link dev.salvo.netty.ResponseTooLargeException} when a body exceeds the configured maximum).
+ * with a {@link dev.salvo.client.SalvoIOException} subtype keeping the cause. Body limits belong to
+ * the client ({@link dev.salvo.client.ResponseTooLargeException}); the transport streams every body to
+ * its subscriber, reading the socket only as fast as the subscriber asks (channel {@code autoRead}).
  * Cancelling a future closes the connection it was using (its pool slot frees when the close
  * completes) or removes it from the pool's queue.
  */

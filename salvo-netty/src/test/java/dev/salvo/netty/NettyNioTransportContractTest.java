@@ -1,7 +1,7 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.spi.Transport;
 import dev.salvo.client.contract.TransportContract;
+import dev.salvo.client.spi.Transport;
 
 /** The client contract again with native epoll turned off: the NIO fallback behaves the same. */
 class NettyNioTransportContractTest extends TransportContract {

@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.client.spi.Exchange;
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodySubscriber;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import dev.salvo.client.ResponseTooLargeException;
+import dev.salvo.client.spi.Exchange;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,8 +106,9 @@ class NettyTransportTest {
     }
 
     @Test
-    void reportsHeadersOnceBeforeTheResponseCompletes() throws Exception {
+    void reportsHeadersOnceBeforeTheBodyAndCompletesAfterIt() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
+        BodySubscriber<Long> counter = BodyHandler.discarding().apply(200, Headers.empty());
         Exchange listener = new Exchange() {
             @Override
             public long requestId() {
@@ -110,13 +116,15 @@ class NettyTransportTest {
             }
 
             @Override
-            public void responseHeaders(int status, Headers headers) {
+            public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
                 seen.add(status + " " + headers.first("Content-Length").orElse("?"));
+                return counter;
             }
         };
-        Response response = transport.execute(Request.get(server.url("/bytes/300000")), listener).get(10, TimeUnit.SECONDS);
+        transport.execute(Request.get(server.url("/bytes/300000")), listener).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("200 300000"), seen);
-        assertEquals(300_000, response.bodyLength());
+        assertTrue(counter.body().toCompletableFuture().isDone(), "the body ended before the exchange's future");
+        assertEquals(300_000L, counter.body().toCompletableFuture().join());
     }
 
     @Test
@@ -129,32 +137,16 @@ class NettyTransportTest {
     }
 
     @Test
-    void aBodyOverTheMaximumFailsTyped() throws Exception {
-        try (NettyTransport small = NettyTransport.builder().maxResponseBytes(10_000).build()) {
-            for (String path : List.of("/bytes/10001", "/chunked/20000")) {
-                List<Integer> statuses = new CopyOnWriteArrayList<>();
-                ExecutionException failure = assertThrows(ExecutionException.class,
-                        () -> small.execute(Request.get(server.url(path)), headersTo(statuses)).get(10, TimeUnit.SECONDS));
-                assertEquals(List.of(200), statuses, "headers are reported before the body is refused");
-                ResponseTooLargeException tooLarge = assertInstanceOf(ResponseTooLargeException.class, failure.getCause());
-                assertEquals(10_000, tooLarge.maxBytes());
-            }
-            assertEquals(10_000, send(small, Request.get(server.url("/bytes/10000"))).bodyLength());
+    void aBodyOverTheRequestsLimitFailsTypedAndClosesTheConnection() throws Exception {
+        for (String path : List.of("/bytes/10001", "/chunked/20000")) {
+            Request request = Request.newBuilder(server.url(path)).maxResponseBytes(10_000).build();
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> transport.execute(request).get(10, TimeUnit.SECONDS));
+            ResponseTooLargeException tooLarge = assertInstanceOf(ResponseTooLargeException.class, failure.getCause());
+            assertEquals(10_000, tooLarge.maxBytes());
         }
-    }
-
-    private static Exchange headersTo(List<Integer> statuses) {
-        return new Exchange() {
-            @Override
-            public long requestId() {
-                return 1;
-            }
-
-            @Override
-            public void responseHeaders(int status, Headers headers) {
-                statuses.add(status);
-            }
-        };
+        Request atTheLimit = Request.newBuilder(server.url("/bytes/10000")).maxResponseBytes(10_000).build();
+        assertEquals(10_000, send(transport, atTheLimit).bodyLength());
     }
 
     @Test
@@ -169,7 +161,6 @@ class NettyTransportTest {
     @Test
     void builderRejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().maxConnectionsPerHost(0));
-        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().maxResponseBytes(-1));
         assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().eventLoopThreads(0));
         assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().connectTimeout(java.time.Duration.ZERO));
         assertThrows(NullPointerException.class, () -> NettyTransport.builder().idleTimeout(null));

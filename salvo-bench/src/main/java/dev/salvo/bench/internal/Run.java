@@ -4,7 +4,6 @@ import dev.salvo.bench.BenchConfig;
 import dev.salvo.bench.BenchResult;
 import dev.salvo.bench.ErrorKind;
 import dev.salvo.bench.Progress;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.spi.Transport;
@@ -148,7 +147,7 @@ public final class Run {
                 }
                 next = slot.flow.request(request.uri());
             }
-            future = transport.execute(next, Exchange.NONE);
+            future = transport.execute(next); // read whole within the request's limit (64 MiB default)
         } catch (RuntimeException e) {
             flight.accept(null, e);
             return;

@@ -2,8 +2,8 @@ package dev.salvo.cli.common;
 
 import dev.salvo.client.EventListener;
 import dev.salvo.client.Salvo;
-import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.NettyTransport;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;

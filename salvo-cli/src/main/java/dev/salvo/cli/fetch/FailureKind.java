@@ -6,7 +6,7 @@ import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.DeadlineExceededException;
 import dev.salvo.client.MalformedResponseException;
 import dev.salvo.client.Outcome;
-import dev.salvo.netty.ResponseTooLargeException;
+import dev.salvo.client.ResponseTooLargeException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.cli.timeline.Timeline;
-import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.BlockingResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,7 +41,9 @@ final class BookLookup {
         long start = System.nanoTime();
         boolean failed = false;
         try {
-            output.line(index + ": " + title(client.execute(request), isbn));
+            try (BlockingResponse response = client.execute(request)) {
+                output.line(index + ": " + title(response, isbn));
+            }
         } catch (IOException | RuntimeException e) {
             failed = true;
             failures.incrementAndGet();
@@ -62,7 +64,7 @@ final class BookLookup {
         return failures.get();
     }
 
-    private static String title(Response response, String isbn) throws IOException {
+    private static String title(BlockingResponse response, String isbn) throws IOException {
         if (response.status() != 200) {
             throw new IOException("HTTP " + response.status() + " from the books API");
         }

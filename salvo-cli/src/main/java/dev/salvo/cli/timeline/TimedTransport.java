@@ -1,8 +1,7 @@
 package dev.salvo.cli.timeline;
 
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,9 +19,9 @@ public final class TimedTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+    public CompletableFuture<Void> execute(Request request, Exchange exchange) {
         long start = System.nanoTime();
-        return delegate.execute(request, exchange).whenComplete((response, failure) ->
+        return delegate.execute(request, exchange).whenComplete((ignored, failure) ->
                 timeline.record(request.toString(), start, start, System.nanoTime(), failure != null));
     }
 }

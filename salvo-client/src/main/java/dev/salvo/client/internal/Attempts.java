@@ -1,23 +1,32 @@
 package dev.salvo.client.internal;
 
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodyNotReplayableException;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.ClientClosedException;
+import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.SalvoIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the attempts of a call that holds a slot: hands each hop to the transport, follows
- * redirects within the slot, and decides retries (which give the slot back while they wait).
- * Thread-safe: each call has at most one attempt running.
+ * Runs the attempts of a call that holds a slot: hands each hop to the transport, decides when the
+ * headers arrive whether this response is followed (redirect), retried or delivered (its body then
+ * goes to the caller's handler, otherwise it is drained), and follows up when the exchange ends. A
+ * retry gives the slot back while it waits. Thread-safe: each call has at most one attempt running.
  */
 final class Attempts {
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final CallEngine engine;
     private final ScheduledExecutorService timer;
     private final RedirectFollower redirects;
@@ -35,8 +44,9 @@ final class Attempts {
         if (call.isFinished()) {
             return;
         }
+        call.resetAttempt();
         engine.emit(call, CallEvent.Phase.STARTED, 0, null);
-        CompletableFuture<Response> exchange;
+        CompletableFuture<Void> exchange;
         try {
             exchange = engine.transport.execute(call.current, call);
         } catch (RuntimeException e) {
@@ -47,50 +57,103 @@ final class Attempts {
             exchange.cancel(true);
             return;
         }
-        exchange.whenComplete((response, error) -> done(call, response, error));
+        exchange.whenComplete((ignored, error) -> done(call, error));
     }
 
-    private void done(Call call, Response response, Throwable error) {
+    /** The headers of the current attempt arrived: where its body goes. On the transport's thread. */
+    Flow.Subscriber<List<ByteBuffer>> onHeaders(Call call, int status, Headers headers) {
+        Request current = call.current;
+        if ((status >= 300 && status < 400) || engine.settings.retryPolicy().retryOnStatus().contains(status)) {
+            Response head = Response.of(current, status, headers, NO_BYTES);
+            Request next = redirects.next(current, head, call.hops);
+            if (next != null) {
+                call.nextHop = next;
+                return drain(status, headers);
+            }
+            Duration wait = retries.afterResponse(call, head);
+            if (wait != null) {
+                call.retryWait = wait;
+                return drain(status, headers);
+            }
+        }
+        try {
+            BodyTap tap = call.delivery.start(call, current, status, headers, current.bodyIdleTimeout().orElse(null));
+            call.tap = tap;
+            tap.watchIdle(timer);
+            return tap;
+        } catch (RuntimeException e) {
+            engine.fail(call, e); // the caller's handler threw: misuse, reported as it is
+            return drain(status, headers);
+        }
+    }
+
+    private static Flow.Subscriber<List<ByteBuffer>> drain(int status, Headers headers) {
+        return BodyHandler.discarding().apply(status, headers);
+    }
+
+    /** The current exchange ended: its body was read, closed or cancelled, or it failed. */
+    private void done(Call call, Throwable error) {
         if (call.isFinished()) {
             return;
         }
-        if (error != null) {
-            Throwable failure = Failures.classify(error, call.current);
-            if (failure instanceof CancellationException) {
-                failure = new SalvoIOException("the transport cancelled the exchange: " + call.describe(), failure);
-            }
-            Duration wait = retries.afterFailure(call, failure);
-            if (wait != null) {
-                retryLater(call, wait, failure);
-            } else {
-                engine.fail(call, failure);
-            }
+        if (call.delivered) {
+            // a stream the caller read to the end, closed or cancelled (its failure went to the stream)
+            engine.release(call);
             return;
         }
-        Request next = redirects.next(call.current, response, call.hops);
-        if (next != null) {
-            boolean sameOrigin = next.origin().equals(call.current.origin());
-            call.hops++;
-            if (sameOrigin) {
-                call.current = next;
-                start(call);
-            } else {
-                // the next hop counts against the new origin's limit, not the old one's
-                engine.releaseSlot(call);
-                call.current = next;
-                engine.enqueue(call, true);
-            }
+        if (error == null && call.nextHop != null) {
+            follow(call, call.nextHop);
             return;
         }
-        Duration wait = retries.afterResponse(call, response);
+        if (error == null && call.retryWait != null) {
+            retryLater(call, call.retryWait, null);
+            return;
+        }
+        if (error == null) {
+            engine.exchangeEnded(call);
+            return;
+        }
+        Throwable failure = Failures.classify(error, call.current);
+        if (failure instanceof CancellationException) {
+            failure = new SalvoIOException("the transport cancelled the exchange: " + call.describe(), failure);
+        }
+        BodyTap tap = call.tap;
+        if (tap != null) {
+            tap.abort(failure); // a transport that failed without telling the body: tell it now
+        }
+        Duration wait = retries.afterFailure(call, failure);
         if (wait != null) {
-            retryLater(call, wait, null);
+            retryLater(call, wait, failure);
         } else {
-            engine.succeed(call, response);
+            engine.fail(call, failure);
+        }
+    }
+
+    private void follow(Call call, Request next) {
+        if (!next.body().isEmpty() && !next.body().isReplayable()) {
+            engine.fail(call, new BodyNotReplayableException("redirect to " + next.uri() + " would send the request "
+                    + "body again, and it is a single InputStream: " + call.describe(), null));
+            return;
+        }
+        call.hops++;
+        if (next.origin().equals(call.current.origin())) {
+            call.current = next;
+            start(call);
+        } else {
+            // the next hop counts against the new origin's limit, not the old one's
+            engine.releaseSlot(call);
+            call.current = next;
+            engine.enqueue(call, true);
         }
     }
 
     private void retryLater(Call call, Duration wait, Throwable lastFailure) {
+        if (!call.original.body().isEmpty() && !call.original.body().isReplayable()) {
+            engine.fail(call, new BodyNotReplayableException("not retrying " + call.describe() + ": its request body "
+                    + "is a single InputStream, already sent" + (lastFailure == null ? " (status " + call.status + ')'
+                    : "; attempt " + call.attempt + " failed: " + lastFailure.getMessage()), lastFailure));
+            return;
+        }
         engine.releaseSlot(call);
         try {
             call.retryTimer = timer.schedule(() -> {

@@ -1,10 +1,10 @@
 package dev.salvo.client.internal;
 
-import dev.salvo.client.spi.BlockingClient;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
 import dev.salvo.client.SalvoIOException;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.BlockingResponse;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,7 +16,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Turns a {@link BlockingClient} into a {@link Transport}: each call runs on the executor (a new
  * virtual thread per call by default). Cancelling a future interrupts the thread running its
- * call. With a direct executor ({@code Runnable::run}) calls run on the caller's thread and the
+ * call. The body is read on that same thread, only as fast as its subscriber requests it
+ * ({@link StreamPump}). With a direct executor ({@code Runnable::run}) calls run on the caller's thread and the
  * futures come back complete: the same code then runs synchronously. Thread-safe.
  */
 public final class BlockingTransport implements Transport {
@@ -42,24 +43,26 @@ public final class BlockingTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Response> execute(Request request, Exchange exchange) {
-        CompletableFuture<Response> result = new CompletableFuture<>();
+    public CompletableFuture<Void> execute(Request request, Exchange exchange) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
         FutureTask<Void> task = new FutureTask<>(() -> {
             if (result.isDone()) {
                 return;
             }
+            BlockingResponse response;
             try {
-                Response response = client.execute(request);
+                response = client.execute(request);
                 if (response == null) {
                     throw new SalvoIOException("blocking client returned no response for " + request);
                 }
-                exchange.responseHeaders(response.status(), response.headers());
-                result.complete(response);
             } catch (Throwable t) {
                 result.completeExceptionally(Failures.classify(t, request));
+                return;
             }
+            new StreamPump(request, response.body(), result).run(exchange.responseHeaders(response.status(),
+                    response.headers()));
         }, null);
-        result.whenComplete((response, error) -> {
+        result.whenComplete((ignored, error) -> {
             if (result.isCancelled()) {
                 task.cancel(true);
             }

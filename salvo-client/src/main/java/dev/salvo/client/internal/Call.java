@@ -1,20 +1,23 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.CallEvent;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.spi.Exchange;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call's state, from {@code send} until its future completes. Also the {@link Exchange} its
- * transport reports to. The slot fields are guarded by the {@link Dispatcher}'s lock; the rest
- * are volatile or confined to the thread driving the current attempt.
+ * transport reports to. The slot fields are guarded by the {@link Dispatcher}'s lock; the hand-off
+ * between a body's value and the end of its exchange by this object's monitor; the rest are
+ * volatile or confined to the thread driving the current attempt.
  */
 final class Call implements Exchange {
     /** Where the call stands in the dispatcher. */
@@ -23,7 +26,9 @@ final class Call implements Exchange {
     final CallEngine engine;
     final long id;
     final Request original;
-    final CallFuture<Response> result;
+    /** Dropped once a stream was handed over, so nothing here keeps the stream reachable (its Cleaner). */
+    volatile Delivery<?, ?> delivery;
+    volatile CallFuture<?> result;
     final long queuedAtNanos;
     final long deadlineNanos;
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -39,8 +44,19 @@ final class Call implements Exchange {
     /** Times the transport sent the request again on its own; they add to the attempt events show. */
     volatile int resends;
     volatile int hops;
-    volatile CompletableFuture<Response> inTransport;
+    volatile CompletableFuture<Void> inTransport;
     volatile ScheduledFuture<?> retryTimer;
+
+    // the current attempt's response, decided when its headers arrive (Attempts)
+    volatile int status;
+    volatile Request nextHop;
+    volatile Duration retryWait;
+    volatile BodyTap tap;
+    /** The future completed with a body still being read (a stream): the slot waits for the exchange. */
+    volatile boolean delivered;
+    // guarded by this: the future's completion waiting for the exchange to end, and that end
+    Runnable ready;
+    boolean exchangeDone;
 
     // the deadline's place in the DeadlineWheel, guarded by the slot's monitor
     volatile DeadlineWheel.Slot wheelSlot;
@@ -48,9 +64,10 @@ final class Call implements Exchange {
     Call wheelPrev;
     Call wheelNext;
 
-    Call(CallEngine engine, long id, Request request, long queuedAtNanos, long deadlineNanos, Executor callbacks) {
+    Call(CallEngine engine, long id, Request request, long queuedAtNanos, long deadlineNanos, Delivery<?, ?> delivery) {
         this.engine = engine;
-        this.result = new CallFuture<>(callbacks);
+        this.delivery = delivery;
+        this.result = delivery.future;
         this.id = id;
         this.original = request;
         this.current = request;
@@ -73,7 +90,7 @@ final class Call implements Exchange {
         if (retry != null) {
             retry.cancel(false);
         }
-        CompletableFuture<Response> exchange = inTransport;
+        CompletableFuture<Void> exchange = inTransport;
         if (exchange != null && !exchange.isDone()) {
             exchange.cancel(true);
         }
@@ -92,9 +109,34 @@ final class Call implements Exchange {
         return id;
     }
 
+    /** The future completed with a stream: forget it, so an unclosed stream can be found by its Cleaner. */
+    void handedOver() {
+        result = HANDED_OVER;
+        delivery = null;
+    }
+
+    private static final CallFuture<Object> HANDED_OVER = new CallFuture<>(Runnable::run);
+
+    static {
+        HANDED_OVER.complete(null);
+    }
+
+    /** Forgets the previous attempt's response before the next one starts. */
+    void resetAttempt() {
+        nextHop = null;
+        retryWait = null;
+        tap = null;
+        synchronized (this) {
+            ready = null;
+            exchangeDone = false;
+        }
+    }
+
     @Override
-    public void responseHeaders(int status, Headers headers) {
+    public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
+        this.status = status;
         engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null);
+        return engine.attempts.onHeaders(this, status, headers);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.salvo.client.internal;
 
+import dev.salvo.client.BodyHandler;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.DeadlineExceededException;
@@ -9,8 +10,8 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.ResponseMapper;
 import dev.salvo.client.SalvoIOException;
-import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.client.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The machinery behind {@code Salvo}: admits calls through the {@link Dispatcher}, runs their
  * attempts ({@link Attempts}), enforces deadlines, and ends every call exactly once: the slot is
- * freed first, then the future completes on the callback executor.
+ * freed first, then the future completes on the callback executor. A call whose body is handed over
+ * unread (a stream) completes its future first and frees its slot when the body is read, closed or
+ * cancelled, or when the deadline or {@code close()} ends it.
  */
 public final class CallEngine {
     private static final Logger log = LoggerFactory.getLogger("dev.salvo.client");
@@ -46,13 +50,22 @@ public final class CallEngine {
     private final Executor callbacks;
     private final ExecutorService ownedCallbacks;
     private final EventListener listener;
-    private final Attempts attempts;
+    final Attempts attempts;
+    private final Function<Request, BodyHandler<byte[]>> buffered;
+    private final Finisher<byte[], Response> responses;
     private final Set<Call> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public CallEngine(EngineSettings settings) {
+    /**
+     * @param buffered  the handler that reads a body whole for {@link #send(Request)} (it holds the limit)
+     * @param responses how such a body becomes a {@link Response}
+     */
+    public CallEngine(EngineSettings settings, Function<Request, BodyHandler<byte[]>> buffered,
+            Finisher<byte[], Response> responses) {
         this.settings = settings;
+        this.buffered = buffered;
+        this.responses = responses;
         this.ownsTransport = settings.transport() == null || settings.ownsTransport();
         this.transport = settings.transport() == null ? Transports.jdk(settings.connectTimeout()) : settings.transport();
         this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued());
@@ -80,20 +93,28 @@ public final class CallEngine {
         this.attempts = new Attempts(this, timer);
     }
 
+    /** Sends {@code request} and reads the response whole, within the request's or the client's limit. */
     public CompletableFuture<Response> send(Request request) {
+        return send(request, buffered.apply(request), responses);
+    }
+
+    /** Sends {@code request}; the final response's body goes to {@code handler}, then through {@code finisher}. */
+    public <T, R> CompletableFuture<R> send(Request request, BodyHandler<T> handler, Finisher<T, R> finisher) {
         long now = System.nanoTime();
         Duration deadline = request.deadline().orElse(settings.deadline());
-        Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos(), callbacks);
+        CallFuture<R> future = new CallFuture<>(callbacks);
+        Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos(),
+                new Delivery<>(handler, finisher, future));
         active.add(call);
         call.result.onSettled(() -> onResultCompleted(call));
         emit(call, CallEvent.Phase.QUEUED, 0, null);
         if (closed.get()) {
             fail(call, new ClientClosedException("client is closed; not sending " + call.describe()));
-            return call.result;
+            return future;
         }
         deadlines.add(call);
         enqueue(call, false);
-        return call.result;
+        return future;
     }
 
     public <T> CompletableFuture<T> sendMapped(Request request, ResponseMapper<T> mapper) {
@@ -147,17 +168,64 @@ public final class CallEngine {
     }
 
     /**
-     * Ends a call with its response: slot freed, then the future completed. Waiters wake at once;
-     * dependent stages run on the callback executor ({@link CallFuture}).
+     * The handler's value for the final response is ready (or its body failed). A value made after
+     * the whole body (bytes, a file, a count) completes the future once the exchange has ended too:
+     * slot freed, then the future completed, so waiters wake at once and dependent stages run on the
+     * callback executor ({@link CallFuture}). A value handed over before the body was read (a stream)
+     * completes the future now; the slot waits for the body ({@link #release}).
      */
-    void succeed(Call call, Response response) {
-        if (end(call, CallEvent.Phase.COMPLETED, response.status(), null)) {
-            call.result.complete(response);
+    void bodyReady(Call call, BodyTap tap, Throwable error, Runnable completion) {
+        if (call.isFinished() || call.tap != tap) {
+            return;
+        }
+        if (error != null) {
+            if (!tap.endedByTransport()) {
+                fail(call, Outcome.unwrap(error)); // the handler's own failure: the limit, the disk
+            }
+            return; // a transport failure reaches Attempts through the exchange's future
+        }
+        boolean bodyRead = tap.ended();
+        synchronized (call) {
+            if (bodyRead && !call.exchangeDone) {
+                call.ready = completion;
+                return;
+            }
+            call.delivered = !bodyRead;
+        }
+        if (!bodyRead) {
+            completion.run();
+            call.handedOver();
+        } else if (end(call, CallEvent.Phase.COMPLETED, call.status, null)) {
+            completion.run();
         }
     }
 
-    /** Ends a call with a failure, aborting whatever part of it still runs. */
+    /** The exchange of a call's final response ended well: completes the call once its value is ready. */
+    void exchangeEnded(Call call) {
+        Runnable completion;
+        synchronized (call) {
+            completion = call.ready;
+            if (completion == null) {
+                call.exchangeDone = true;
+                return;
+            }
+        }
+        if (end(call, CallEvent.Phase.COMPLETED, call.status, null)) {
+            completion.run();
+        }
+    }
+
+    /** A streamed body was read to the end, closed or cancelled: frees the slot of a completed future. */
+    void release(Call call) {
+        end(call, CallEvent.Phase.COMPLETED, call.status, null);
+    }
+
+    /** Ends a call with a failure, aborting whatever part of it still runs (a body being read sees it). */
     void fail(Call call, Throwable failure) {
+        BodyTap tap = call.tap;
+        if (tap != null && !call.isFinished()) {
+            tap.abort(failure); // first, so a stream's reader sees this failure, not the transport's abort
+        }
         if (end(call, CallEvent.Phase.FAILED, 0, failure)) {
             call.result.completeExceptionally(failure);
         }
@@ -181,9 +249,12 @@ public final class CallEngine {
         return true;
     }
 
-    /** The future was completed from outside (cancel, or a user's complete): clean up. */
+    /**
+     * The future was completed from outside (cancel, or a user's complete): clean up. A future
+     * completed with a stream ({@code delivered}) is not: its call ends with the body.
+     */
     private void onResultCompleted(Call call) {
-        if (!call.isFinished()) {
+        if (!call.isFinished() && !call.delivered) {
             end(call, CallEvent.Phase.FAILED, 0, new CancellationException("completed from outside: " + call.describe()));
         }
     }

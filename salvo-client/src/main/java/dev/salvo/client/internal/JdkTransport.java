@@ -1,22 +1,27 @@
 package dev.salvo.client.internal;
 
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.RequestBody;
+import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.spi.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link Transport} over the JDK's {@link HttpClient}: HTTP/1.1 and HTTP/2, TLS and proxies as the
  * given builder configures them; redirects off. Thread-safe. Cancelling a future cancels the
- * JDK's exchange, which aborts it.
+ * JDK's exchange, which aborts it. The body flows with the JDK's own backpressure: the JDK reads
+ * from the socket only what the body's subscriber requested ({@link JdkBody}).
  */
 public final class JdkTransport implements Transport {
     private final HttpClient client;
@@ -29,7 +34,7 @@ public final class JdkTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+    public CompletableFuture<Void> execute(Request request, Exchange exchange) {
         HttpRequest jdkRequest;
         try {
             jdkRequest = toJdk(request);
@@ -38,40 +43,54 @@ public final class JdkTransport implements Transport {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "the JDK transport cannot send " + request + ": " + e.getMessage(), e));
         }
-        // the headers, converted once when they arrive, travel with the body to the response
-        CompletableFuture<HttpResponse<Response>> sent = client.sendAsync(jdkRequest, info -> {
-            Headers headers = fromJdk(info.headers());
-            exchange.responseHeaders(info.statusCode(), headers);
-            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                    body -> Response.ofOwned(request, info.statusCode(), headers, body));
-        });
-        CompletableFuture<Response> result = new CompletableFuture<>();
+        JdkBody body = new JdkBody(request);
+        // the JDK's future completes with the headers; the body then flows through JdkBody
+        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(jdkRequest,
+                info -> body.start(exchange.responseHeaders(info.statusCode(), fromJdk(info.headers()))));
         sent.whenComplete((response, error) -> {
             if (error != null) {
-                result.completeExceptionally(Failures.classify(error, request));
-            } else {
-                result.complete(response.body());
+                body.fail(error);
             }
         });
-        result.whenComplete((response, error) -> {
-            if (result.isCancelled()) {
+        body.done.whenComplete((ignored, error) -> {
+            if (body.done.isCancelled()) {
                 sent.cancel(true);
+                body.cancelUpstream();
             }
         });
-        return result;
+        return body.done;
     }
 
     private static HttpRequest toJdk(Request request) {
-        byte[] body = request.body();
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .method(request.method(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(request.method(), publisher(request.body()));
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {
             builder.header(headers.name(i), headers.value(i));
         }
         return builder.build();
+    }
+
+    /** The JDK publisher for a body: bytes and files as they are, streams with their length or chunked. */
+    private static HttpRequest.BodyPublisher publisher(RequestBody body) {
+        if (body.isEmpty()) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        Optional<ByteBuffer> bytes = body.bytes();
+        if (bytes.isPresent()) {
+            ByteBuffer buffer = bytes.get();
+            byte[] array = new byte[buffer.remaining()];
+            buffer.get(array);
+            return HttpRequest.BodyPublishers.ofByteArray(array);
+        }
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return body.openStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return body.length() < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, body.length());
     }
 
     private static Headers fromJdk(HttpHeaders headers) {

@@ -1,9 +1,11 @@
 package dev.salvo.client.internal;
 
-import dev.salvo.client.spi.BlockingClient;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.RequestBody;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.BlockingResponse;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.Set;
  * closes its socket; on a platform thread it runs until the read timeout.
  */
 public final class UrlConnectionClient implements BlockingClient {
+    private static final int CHUNK_BYTES = 64 * 1024;
     private static final Set<String> METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
     private final int connectTimeoutMillis;
@@ -29,7 +32,7 @@ public final class UrlConnectionClient implements BlockingClient {
     }
 
     @Override
-    public Response execute(Request request) throws IOException {
+    public BlockingResponse execute(Request request) throws IOException {
         if (!METHODS.contains(request.method())) {
             throw new IllegalArgumentException("HttpURLConnection cannot send method " + request.method());
         }
@@ -45,16 +48,10 @@ public final class UrlConnectionClient implements BlockingClient {
             for (int i = 0; i < headers.size(); i++) {
                 connection.addRequestProperty(headers.name(i), headers.value(i));
             }
-            byte[] body = request.body();
-            if (body.length > 0) {
-                connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(body.length);
-                try (OutputStream out = connection.getOutputStream()) {
-                    out.write(body);
-                }
-            }
+            writeBody(connection, request.body());
             int status = connection.getResponseCode();
-            Response response = Response.ofOwned(request, status, responseHeaders(connection), readBody(connection, status));
+            BlockingResponse response = new BlockingResponse(status, responseHeaders(connection),
+                    body(connection, status));
             ok = true;
             return response;
         } finally {
@@ -62,6 +59,57 @@ public final class UrlConnectionClient implements BlockingClient {
                 connection.disconnect();
             }
         }
+    }
+
+    /** Sends the body with its length, or chunked when the length is unknown; streamed, never loaded. */
+    private static void writeBody(HttpURLConnection connection, RequestBody body) throws IOException {
+        if (body.isEmpty()) {
+            return;
+        }
+        connection.setDoOutput(true);
+        if (body.length() > 0) {
+            connection.setFixedLengthStreamingMode(body.length());
+        } else {
+            connection.setChunkedStreamingMode(CHUNK_BYTES);
+        }
+        try (InputStream in = body.openStream(); OutputStream out = connection.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    /** The unread body; closing it before the end disconnects (aborts) rather than draining it. */
+    private static InputStream body(HttpURLConnection connection, int status) throws IOException {
+        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            connection.disconnect();
+            return InputStream.nullInputStream();
+        }
+        return new FilterInputStream(in) {
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                ended |= b < 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                int n = super.read(into, offset, length);
+                ended |= n < 0;
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (ended) {
+                    super.close(); // the connection goes back to the JDK's keep-alive cache
+                } else {
+                    connection.disconnect();
+                }
+            }
+        };
     }
 
     private static Headers responseHeaders(HttpURLConnection connection) {
@@ -75,16 +123,6 @@ public final class UrlConnectionClient implements BlockingClient {
             if (name != null && value != null) {
                 headers.add(name, value);
             }
-        }
-    }
-
-    private static byte[] readBody(HttpURLConnection connection, int status) throws IOException {
-        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        if (in == null) {
-            return new byte[0];
-        }
-        try (in) {
-            return in.readAllBytes();
         }
     }
 }

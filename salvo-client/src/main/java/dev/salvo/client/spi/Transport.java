@@ -13,20 +13,32 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li>{@link #execute} returns at once and never throws for I/O faults; they complete the future
  *       exceptionally with a {@link dev.salvo.client.SalvoIOException} subclass that keeps the original cause.
+ *   <li>The request body is sent as {@link dev.salvo.client.RequestBody} says: with its length, or chunked
+ *       when the length is unknown; a body is opened once per exchange.
+ *   <li>When the status line and headers arrive, {@link Exchange#responseHeaders} is called once and
+ *       returns the subscriber of the body. The transport calls its {@code onSubscribe}, then
+ *       {@code onNext} only within the demand it requested — when there is none, the transport stops
+ *       reading the socket — then exactly one of {@code onComplete} or {@code onError}. A subscriber's
+ *       {@code cancel} aborts the exchange (the connection is closed, not drained).
+ *   <li>The future completes after that last signal (or after a cancel), so a call holds its
+ *       connection exactly as long as its body is being read.
  *   <li>Cancelling the returned future aborts the exchange and releases its connection.
  *   <li>Redirects are not followed (Salvo's redirect policy does that) and statuses are data.
- *   <li>{@link Exchange#responseHeaders} is called once, when the status line and headers arrive.
- *   <li>The future may complete on an I/O thread: Salvo moves user code off it.
+ *   <li>Signals and the future may complete on an I/O thread: Salvo moves user code off it.
  * </ul>
  */
 public interface Transport extends AutoCloseable {
 
-    /** Sends {@code request}; the future completes with the whole response or a typed failure. */
-    CompletableFuture<Response> execute(Request request, Exchange exchange);
+    /** Sends {@code request}, delivering the body to the subscriber {@code exchange} returns. */
+    CompletableFuture<Void> execute(Request request, Exchange exchange);
 
-    /** Sends {@code request} with no one listening to its phases. */
+    /**
+     * Sends {@code request} with no client in front and reads the response whole, at most the
+     * request's {@link Request#maxResponseBytes()} (64 MiB when unset): for tests and tools that drive
+     * a transport directly.
+     */
     default CompletableFuture<Response> execute(Request request) {
-        return execute(request, Exchange.NONE);
+        return BufferedExchange.send(this, request);
     }
 
     /** Releases connections and threads; calls in flight fail. Idempotent. */

@@ -1,28 +1,48 @@
 package dev.salvo.client.contract;
 
-import dev.salvo.client.Request;
-import dev.salvo.client.Response;
-import dev.salvo.client.Headers;
-import dev.salvo.client.ConnectFailedException;
-import dev.salvo.client.MalformedResponseException;
-import dev.salvo.client.ConnectionClosedException;
-import dev.salvo.client.spi.Transport;
-import dev.salvo.client.spi.Exchange;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodyResponse;
+import dev.salvo.client.ConnectFailedException;
+import dev.salvo.client.ConnectionClosedException;
+import dev.salvo.client.Headers;
+import dev.salvo.client.MalformedResponseException;
+import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
+import dev.salvo.client.Response;
+import dev.salvo.client.ResponseTooLargeException;
+import dev.salvo.client.Salvo;
+import dev.salvo.client.SalvoIOException;
+import dev.salvo.client.spi.Exchange;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link Transport} must do, checked against the real embedded server over loopback.
@@ -37,7 +57,7 @@ public abstract class TransportContract {
 
     @BeforeAll
     static void startServer() {
-        server = SalvoServer.start(ServerConfig.builder().build());
+        server = SalvoServer.start(ServerConfig.builder().maxBody(32 << 20).build());
     }
 
     @AfterAll
@@ -97,13 +117,13 @@ public abstract class TransportContract {
             }
 
             @Override
-            public synchronized void responseHeaders(int status, Headers headers) {
+            public synchronized Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
                 calls.incrementAndGet();
                 statuses.add(status);
+                return BodyHandler.discarding().apply(status, headers);
             }
         };
-        Response response = Await.value(transport.execute(Request.get(server.url("/status/201")), exchange));
-        assertEquals(201, response.status());
+        Await.value(transport.execute(Request.get(server.url("/status/201")), exchange));
         assertEquals(1, calls.get());
         assertEquals(List.of(201), statuses);
     }
@@ -147,6 +167,159 @@ public abstract class TransportContract {
             Response response = Await.value(all.get(i));
             assertEquals(200, response.status());
             assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\"" + i + "\""));
+        }
+    }
+
+    // ---- bodies: streamed, limited, to files, uploads (through a Salvo client on this transport)
+
+    private Salvo client() {
+        return Salvo.newBuilder().transport(transport).deadline(Duration.ofSeconds(60)).build();
+    }
+
+    private static byte[] sha256(InputStream in) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+        }
+        return digest.digest();
+    }
+
+    @Test
+    void aLargeBodyStreamsToAnInputStreamAndToAFileWithTheSameBytes(@TempDir Path dir) throws Exception {
+        String url = server.url("/bytes/" + (20 << 20) + "?seed=11");
+        try (Salvo http = client()) {
+            byte[] streamed;
+            try (InputStream in = Await.value(http.send(Request.get(url), BodyHandler.ofInputStream())).body()) {
+                streamed = sha256(in);
+            }
+            Path file = dir.resolve("body.bin");
+            BodyResponse<Path> saved = Await.value(http.send(Request.get(url), BodyHandler.ofFile(file)));
+            assertEquals(file.toAbsolutePath(), saved.body());
+            assertEquals(20 << 20, Files.size(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                assertArrayEquals(streamed, sha256(in));
+            }
+            Request limited = Request.newBuilder(url).maxResponseBytes(32 << 20).build();
+            assertArrayEquals(streamed, MessageDigest.getInstance("SHA-256").digest(Await.value(http.send(limited)).body()));
+            assertEquals(List.of("body.bin"), listNames(dir), "no temporary file is left");
+            Await.until("slots freed", () -> http.inFlight() == 0);
+        }
+    }
+
+    @Test
+    void aSlowConsumerStopsTheTransportReadingAndCancelAbortsTheExchange() throws Exception {
+        try (EndlessBodyServer endless = new EndlessBodyServer(1L << 30, Long.MAX_VALUE); Salvo http = client()) {
+            Flow.Publisher<List<ByteBuffer>> body = Await.value(
+                    http.send(Request.get(endless.url("/big")), BodyHandler.ofPublisher())).body();
+            CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
+            AtomicLong received = new AtomicLong();
+            body.subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscribed.complete(subscription);
+                    subscription.request(1);
+                }
+
+                @Override
+                public void onNext(List<ByteBuffer> buffers) {
+                    buffers.forEach(b -> received.addAndGet(b.remaining()));
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            Await.until("the first piece", () -> received.get() > 0);
+            awaitStalled(endless);
+            assertTrue(endless.written.get() < (64L << 20),
+                    "the server could write only what socket buffers hold, wrote " + endless.written.get());
+            assertEquals(1, http.inFlight(), "a body being read holds its slot");
+            Await.value(subscribed).cancel();
+            assertTrue(endless.clientWentAway.await(20, TimeUnit.SECONDS), "cancel closes the connection");
+            Await.until("slot freed after cancel", () -> http.inFlight() == 0);
+        }
+    }
+
+    /** Waits until the server's writes stop advancing (its socket is full). */
+    private static void awaitStalled(EndlessBodyServer endless) {
+        long[] last = {-1};
+        int[] still = {0};
+        Await.until("the server's writes stall", () -> {
+            long now = endless.written.get();
+            still[0] = now == last[0] ? still[0] + 1 : 0;
+            last[0] = now;
+            return still[0] >= 20; // polled every few ms: stable for a while
+        });
+    }
+
+    @Test
+    void closingAStreamEarlyAbortsTheExchangeAndFreesTheSlot() throws Exception {
+        try (EndlessBodyServer endless = new EndlessBodyServer(1L << 30, Long.MAX_VALUE); Salvo http = client()) {
+            InputStream in = Await.value(http.send(Request.get(endless.url("/big")), BodyHandler.ofInputStream())).body();
+            assertTrue(in.read(new byte[1000]) > 0);
+            in.close();
+            assertTrue(endless.clientWentAway.await(20, TimeUnit.SECONDS), "close aborts instead of reading 1 GiB");
+            Await.until("slot freed after close", () -> http.inFlight() == 0);
+            assertThrows(IOException.class, in::read);
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitFailsTypedWhetherAnnouncedOrChunked() {
+        try (Salvo http = Salvo.newBuilder().transport(transport).maxResponseBytes(10_000).build()) {
+            for (String path : List.of("/bytes/10001", "/stream-bytes/20000?chunk_size=1000")) {
+                ResponseTooLargeException e = Await.failure(http.send(Request.get(server.url(path))),
+                        ResponseTooLargeException.class);
+                assertEquals(10_000, e.maxBytes());
+            }
+            assertEquals(10_000, Await.value(http.send(Request.get(server.url("/bytes/10000")))).bodyLength());
+            Request larger = Request.newBuilder(server.url("/bytes/10001")).maxResponseBytes(20_000).build();
+            assertEquals(10_001, Await.value(http.send(larger)).bodyLength(), "the request's own limit wins");
+            Await.until("slots freed", () -> http.inFlight() == 0);
+        }
+    }
+
+    @Test
+    void aFailedDownloadLeavesNoFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("partial.bin");
+        try (Salvo http = client()) {
+            Await.failure(http.send(Request.get(server.url("/fault/close-mid-body")), BodyHandler.ofFile(file)),
+                    SalvoIOException.class);
+            assertEquals(List.of(), listNames(dir), "neither the target nor a temporary file");
+        }
+    }
+
+    @Test
+    void uploadsStreamOfUnknownLengthChunkedAndMultipartWithAFile(@TempDir Path dir) throws Exception {
+        String text = "x".repeat(300_000);
+        try (Salvo http = client()) {
+            Request chunked = Request.newBuilder(server.url("/anything")).header("Content-Type", "text/plain")
+                    .POST(RequestBody.ofInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
+                    .build();
+            String echo = Await.value(http.send(chunked)).bodyString();
+            assertTrue(echo.contains("\"data\":\"" + text + '"'), "the whole stream arrived");
+
+            Path upload = Files.writeString(dir.resolve("notes.txt"), "file-part-" + "y".repeat(100_000));
+            Request multipart = Request.newBuilder(server.url("/post"))
+                    .POST(RequestBody.multipart().field("name", "salvo").file("notes", upload, "text/plain").build())
+                    .build();
+            String form = Await.value(http.send(multipart)).bodyString();
+            assertTrue(form.contains("salvo") && form.contains("file-part-" + "y".repeat(100_000)), "fields and file arrived");
+
+            Request file = Request.newBuilder(server.url("/post")).header("Content-Type", "text/plain")
+                    .POST(RequestBody.ofFile(upload)).build();
+            assertTrue(Await.value(http.send(file)).bodyString().contains("file-part-"), "a file body arrived");
+        }
+    }
+
+    private static List<String> listNames(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

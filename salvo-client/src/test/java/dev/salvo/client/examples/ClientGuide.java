@@ -2,18 +2,23 @@ package dev.salvo.client.examples;
 
 import dev.salvo.client.Batch;
 import dev.salvo.client.BatchResult;
-import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.BodyHandler;
 import dev.salvo.client.ConnectFailedException;
 import dev.salvo.client.DeadlineExceededException;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
 import dev.salvo.client.Response;
 import dev.salvo.client.RetryPolicy;
 import dev.salvo.client.Salvo;
-import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.client.spi.BlockingClient;
+import dev.salvo.client.spi.Exchange;
+import dev.salvo.client.spi.Transport;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +43,25 @@ public final class ClientGuide {
             return response.status();
         }
         // end::first-request[]
+    }
+
+    static long bodies(String base, Path dir) throws IOException {
+        // tag::bodies[]
+        try (Salvo http = Salvo.newBuilder().maxResponseBytes(8 << 20).build()) {   // send(request) reads at most 8 MiB
+            Path file = dir.resolve("download.bin");
+            http.send(Request.get(base + "/bytes/1000000"), BodyHandler.ofFile(file)             // streamed to disk,
+                    .withProgress(bytes -> System.out.print("\r" + bytes + " bytes"))).join();  // appears whole or not at all
+            try (InputStream in = http.send(Request.get(base + "/stream-bytes/100000"),
+                    BodyHandler.ofInputStream()).join().body()) {       // the call keeps its slot until closed
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            Request upload = Request.newBuilder(base + "/post")
+                    .POST(RequestBody.multipart().field("name", "salvo").file("data", file, "application/octet-stream").build())
+                    .build();                                                 // the file part is streamed, not loaded
+            System.out.println("upload: " + http.send(upload).join().status());
+            return http.send(Request.get(base + "/bytes/1000"), BodyHandler.discarding()).join().body();   // 1000
+        }
+        // end::bodies[]
     }
 
     static double limits(String base) {
@@ -165,7 +189,7 @@ public final class ClientGuide {
     /** A transport that adds an API key to every request, then delegates: an SDK's usual need. */
     record ApiKeyTransport(Transport next, String key) implements Transport {
         @Override
-        public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+        public CompletableFuture<Void> execute(Request request, Exchange exchange) {
             Request signed = request.toBuilder().setHeader("X-Api-Key", key).build();
             return next.execute(signed, exchange);   // never throw for I/O: fail the future instead
         }

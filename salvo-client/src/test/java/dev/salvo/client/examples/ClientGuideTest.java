@@ -39,6 +39,12 @@ class ClientGuideTest {
     }
 
     @Test
+    void bodiesExampleRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals(1000L, ClientGuide.bodies(base(), dir));
+        assertEquals(1_000_000L, Files.size(dir.resolve("download.bin")));
+    }
+
+    @Test
     void theGuideShowsTheExamplesVerbatim() throws IOException {
         Path root = Path.of("").toAbsolutePath();
         Path source = root.resolve("src/test/java/dev/salvo/client/examples/ClientGuide.java");
@@ -53,7 +59,7 @@ class ClientGuideTest {
             assertTrue(doc.contains(snippet), "docs/client.md must show the example '" + tags.group(1)
                     + "' exactly as in ClientGuide.java:\n" + snippet);
         }
-        assertEquals(10, found, "tagged examples in ClientGuide.java");
+        assertEquals(11, found, "tagged examples in ClientGuide.java");
     }
 
     /** Removes the common indentation so snippets read naturally in the guide. */

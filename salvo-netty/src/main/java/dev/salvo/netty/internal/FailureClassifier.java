@@ -5,7 +5,6 @@ import dev.salvo.client.ConnectFailedException;
 import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.MalformedResponseException;
 import dev.salvo.client.SalvoIOException;
-import dev.salvo.netty.ResponseTooLargeException;
 import io.netty.channel.Channel;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
@@ -40,9 +39,8 @@ final class FailureClassifier {
                 + (cause == null ? "" : " (" + describe(cause) + ")"), cause);
     }
 
-    static ResponseTooLargeException tooLarge(Origin origin, long bytes, int maxBytes) {
-        return new ResponseTooLargeException("response from " + origin + " is larger than the maximum of "
-                + maxBytes + " bytes (" + bytes + " bytes so far or announced)", maxBytes);
+    static SalvoIOException requestBody(Origin origin, Throwable cause) {
+        return new SalvoIOException("cannot send the request body to " + origin + ": " + cause, cause);
     }
 
     /** A fault while the exchange ran on an open connection. */

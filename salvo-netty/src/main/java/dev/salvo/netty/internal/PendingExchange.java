@@ -1,8 +1,7 @@
 package dev.salvo.netty.internal;
 
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
+import dev.salvo.client.spi.Exchange;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * ({@code orTimeout}, a deadline), aborts the exchange: the connection it runs on is closed, or it
  * leaves the pool's queue. As a {@link Runnable} it starts itself on its connection's event loop.
  */
-final class PendingExchange extends CompletableFuture<Response> implements Runnable {
+final class PendingExchange extends CompletableFuture<Void> implements Runnable {
     private final Request request;
     private final Exchange exchange;
     /** The pool it was given to; null until then. */
@@ -45,7 +44,7 @@ final class PendingExchange extends CompletableFuture<Response> implements Runna
 
     /** Whether this call may be sent once more after a reused connection died under it. */
     boolean mayRetry() {
-        return !retried && request.isIdempotent() && !isDone();
+        return !retried && request.isIdempotent() && request.body().isReplayable() && !isDone();
     }
 
     void markRetried() {

@@ -2,10 +2,9 @@ package dev.salvo.netty.internal;
 
 import dev.salvo.client.Origin;
 import dev.salvo.client.ClientClosedException;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.Request;
-import dev.salvo.client.Response;
 import dev.salvo.client.SalvoIOException;
+import dev.salvo.client.spi.Exchange;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
@@ -50,7 +49,7 @@ public final class PooledTransport {
     }
 
     /** Sends {@code request}; returns at once, failures travel in the future. */
-    public CompletableFuture<Response> execute(Request request, Exchange exchange) {
+    public CompletableFuture<Void> execute(Request request, Exchange exchange) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(exchange, "exchange");
         PendingExchange call = new PendingExchange(request, exchange);

@@ -2,15 +2,18 @@ package dev.salvo.netty.internal;
 
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes one HTTP/1.1 request (request line, headers, body) into a single pooled buffer, so it
- * leaves in one write with no intermediate message objects.
+ * Writes one HTTP/1.1 request (request line, headers, and an in-memory body) into a single pooled
+ * buffer, so it leaves in one write with no intermediate message objects. A file or stream body
+ * follows the head ({@link ChunkedBody}), with its Content-Length, or chunked when its length is unknown.
  *
  * <p>The request's headers go out as given, in order, except Content-Length and Transfer-Encoding
  * (the transport frames the body itself) and, with keep-alive off, Connection. The transport adds
@@ -21,6 +24,7 @@ final class RequestEncoder {
     private static final byte[] VERSION_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HOST = "Host: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final short CRLF = ('\r' << 8) | '\n';
     private static final short COLON_SPACE = (':' << 8) | ' ';
@@ -31,8 +35,10 @@ final class RequestEncoder {
     /** A buffer holding the whole request; the caller writes it (and Netty releases it). */
     static ByteBuf encode(ByteBufAllocator allocator, Request request, String hostHeader, boolean keepAlive) {
         Headers headers = request.headers();
-        int bodyLength = request.bodyLength();
-        ByteBuf out = allocator.ioBuffer(estimateSize(request, headers, bodyLength));
+        RequestBody body = request.body();
+        ByteBuffer inline = body.bytes().orElse(null);
+        int inlineLength = inline == null ? 0 : inline.remaining();
+        ByteBuf out = allocator.ioBuffer(estimateSize(request, headers, inlineLength));
         URI uri = asciiOnly(request.uri());
         ByteBufUtil.writeAscii(out, request.method());
         out.writeByte(' ');
@@ -59,19 +65,28 @@ final class RequestEncoder {
             ByteBufUtil.writeUtf8(out, headers.value(i));
             out.writeShort(CRLF);
         }
-        if (bodyLength > 0 || expectsBody(request.method())) {
+        long length = body.length();
+        if (length < 0) {
+            out.writeBytes(CHUNKED);
+        } else if (length > 0 || expectsBody(request.method())) {
             out.writeBytes(CONTENT_LENGTH);
-            ByteBufUtil.writeAscii(out, Integer.toString(bodyLength));
+            ByteBufUtil.writeAscii(out, Long.toString(length));
             out.writeShort(CRLF);
         }
         if (!keepAlive) {
             out.writeBytes(CONNECTION_CLOSE);
         }
         out.writeShort(CRLF);
-        if (bodyLength > 0) {
-            out.writeBytes(request.bodyBuffer());
+        if (inlineLength > 0) {
+            out.writeBytes(inline);
         }
         return out;
+    }
+
+    /** Whether the body is sent after the head, streamed (a file, a stream), rather than inside it. */
+    static boolean streamsBody(Request request) {
+        RequestBody body = request.body();
+        return !body.isEmpty() && body.bytes().isEmpty();
     }
 
     /** {@code uri}, or the same with its non-ASCII characters percent-encoded as UTF-8. */

@@ -1,7 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Headers;
-import dev.salvo.client.Response;
+import dev.salvo.client.RequestBody;
 import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -11,19 +11,25 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The end of one connection's pipeline, created with the connection and reused by every exchange
- * on it: sends a call's request, gathers its response and hands the connection back to its
- * {@link HostPool}. Confined to the connection's event loop; other threads reach it through
+ * on it: sends a call's request (a streamed body through a {@link ChunkedBody}), hands its response
+ * body to the exchange's subscriber ({@link BodyFlow}) and the connection back to its
+ * {@link HostPool} once the body has been delivered. Confined to the connection's event loop; other threads reach it through
  * {@link #abort}, {@link #shutDown} and {@link #failInFlight}.
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
@@ -32,15 +38,16 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private final HostPool pool;
     private final ResponseDecoder decoder;
     private final boolean keepAlive;
-    private final int maxBytes;
-    private final ResponseBody body;
     private Channel channel;
+    /** The body in flight, null before the headers and between calls. */
+    private BodyFlow body;
+    /** True while a streamed request body is still being written. */
+    private boolean requestBodyWriting;
     /** The call in flight, null between calls; written on the event loop only. */
     private volatile PendingExchange current;
     private boolean headRequest;
     private boolean responseStarted;
     private boolean skippingInterim;
-    private int status;
     private Headers headers;
     private boolean reusable;
     /** False when the request in flight said {@code Connection: close}. */
@@ -51,8 +58,6 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         this.pool = pool;
         this.decoder = decoder;
         this.keepAlive = config.keepAlive();
-        this.maxBytes = config.maxResponseBytes();
-        this.body = new ResponseBody(config.maxResponseBytes());
     }
 
     @Override
@@ -89,7 +94,30 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         requestAllowsReuse = keepAlive && KeepAlive.allowedBy(call.request().headers());
         decoder.expectResponseTo(headRequest);
         ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.hostHeader(), keepAlive);
-        channel.writeAndFlush(request, channel.voidPromise());
+        if (!RequestEncoder.streamsBody(call.request())) {
+            channel.writeAndFlush(request, channel.voidPromise());
+            return;
+        }
+        RequestBody requestBody = call.request().body();
+        InputStream in;
+        try {
+            in = requestBody.openStream();
+        } catch (IOException | RuntimeException e) {
+            request.release();
+            fail(FailureClassifier.requestBody(pool.origin(), e));
+            return;
+        }
+        if (channel.pipeline().get(ChunkedWriteHandler.class) == null) {
+            channel.pipeline().addBefore("exchange", "chunked", new ChunkedWriteHandler());
+        }
+        requestBodyWriting = true;
+        channel.write(request, channel.voidPromise());
+        channel.writeAndFlush(new ChunkedBody(in, requestBody.length() < 0)).addListener(written -> {
+            requestBodyWriting = false;
+            if (!written.isSuccess() && current == call) {
+                fail(FailureClassifier.requestBody(pool.origin(), written.cause()));
+            }
+        });
     }
 
     @Override
@@ -136,24 +164,24 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             fail(FailureClassifier.malformed(pool.origin(), "bad header field", e));
             return false;
         }
-        status = code;
         reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
-        boolean noBody = headRequest || code == 101 || code == 204 || code == 304;
+        Flow.Subscriber<List<ByteBuffer>> subscriber;
         try {
-            call.exchange().responseHeaders(code, headers);
+            subscriber = call.exchange().responseHeaders(code, headers);
         } catch (RuntimeException e) {
-            LOG.warn("[{}] #{} exchange listener threw on headers; ignored", Thread.currentThread().getName(),
+            LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(),
                     call.exchange().requestId(), e);
-        }
-        if (current != call) {
-            return false; // the listener cancelled the call
-        }
-        long announced = noBody ? 0 : HttpUtil.getContentLength(response, -1L);
-        if (announced > maxBytes) {
-            fail(FailureClassifier.tooLarge(pool.origin(), announced, maxBytes));
+            fail(new SalvoIOException("the exchange refused the response headers: " + e, e));
             return false;
         }
-        body.begin(announced);
+        if (current != call) {
+            return false; // the exchange cancelled the call
+        }
+        body = new BodyFlow(this, channel, call, subscriber);
+        body.start();
+        if (current != call) {
+            return false; // the subscriber cancelled at once
+        }
         return true;
     }
 
@@ -168,22 +196,29 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             skippingInterim = !last;
             return;
         }
-        if (!body.append(content.content())) {
-            fail(FailureClassifier.tooLarge(pool.origin(), (long) body.size() + content.content().readableBytes(), maxBytes));
+        BodyFlow flow = body;
+        if (flow == null) {
             return;
         }
-        if (last) {
-            finish(call);
+        flow.piece(content.content());
+        if (last && current == call) {
+            flow.last();
         }
     }
 
-    private void finish(PendingExchange call) {
+    /** The whole body reached the subscriber: the connection goes back to the pool, then the call ends. */
+    void bodyEnded(PendingExchange call) {
+        if (current != call) {
+            return;
+        }
         current = null;
+        body = null;
         served++;
-        Response response = Response.ofOwned(call.request(), status, headers, body.take());
         headers = null;
-        pool.release(this, reusable && !call.isDone()); // before completing, so the caller's next call can reuse it
-        call.complete(response);
+        channel.config().setAutoRead(true);
+        // before completing, so the caller's next call can reuse it; not while a request body still goes out
+        pool.release(this, reusable && !requestBodyWriting && !call.isDone());
+        call.complete(null);
     }
 
     @Override
@@ -222,6 +257,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (call == null) {
             return;
         }
+        BodyFlow flow = body;
         drop();
         if (pool.isClosed()) {
             call.completeExceptionally(pool.closedFailure());
@@ -233,14 +269,22 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             pool.acquire(call);
         } else {
             Throwable why = cause != null ? cause : FailureClassifier.handshakeFailure(channel);
-            call.completeExceptionally(why == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
-                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, why));
+            SalvoIOException failure = why == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
+                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, why);
+            if (flow != null) {
+                flow.fail(failure);
+            }
+            call.completeExceptionally(failure);
         }
     }
 
     private void fail(SalvoIOException failure) {
         PendingExchange call = current;
+        BodyFlow flow = body;
         drop();
+        if (flow != null) {
+            flow.fail(failure);
+        }
         if (call != null) {
             call.completeExceptionally(failure);
         }
@@ -249,7 +293,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     /** Forgets the call in flight and closes the connection. */
     private void drop() {
         current = null;
-        body.reset();
+        body = null;
         headers = null;
         channel.close();
     }

@@ -11,7 +11,7 @@ import javax.net.ssl.X509TrustManager;
  * @param trustManager the servers to trust for https; empty means the JDK's default trust store
  */
 public record TransportConfig(int eventLoopThreads, Duration connectTimeout, int maxConnectionsPerHost,
-                              int maxResponseBytes, boolean keepAlive, Duration idleTimeout,
+                              boolean keepAlive, Duration idleTimeout,
                               boolean preferNative, Duration closeTimeout,
                               Optional<X509TrustManager> trustManager) {
     public TransportConfig {

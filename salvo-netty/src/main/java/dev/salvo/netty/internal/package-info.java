@@ -5,7 +5,7 @@
  * {@link dev.salvo.netty.internal.HostPool} are thread-safe: a pool guards its idle connections,
  * its queue of waiting calls and its counts with its own monitor and never holds it while doing
  * I/O or completing a future. Everything bound to one connection
- * ({@link dev.salvo.netty.internal.ResponseHandler}, {@link dev.salvo.netty.internal.ResponseBody},
+ * ({@link dev.salvo.netty.internal.ResponseHandler}, {@link dev.salvo.netty.internal.BodyFlow},
  * the decoder) runs on that connection's event loop only; other threads reach it by submitting a
  * task to that loop. A {@link dev.salvo.netty.internal.PendingExchange} is the call's future and
  * its state at once; it completes once, on an I/O thread or on the thread that cancels it.
@@ -14,6 +14,8 @@
  * and are checked where read.
  *
  * <p><b>Buffers.</b> Request bytes are written into one pooled buffer that Netty releases after the
- * write; every message the decoder hands on is released by the handler in a {@code finally}.
+ * write; every message the decoder hands on is released by the handler in a {@code finally}, after
+ * its bytes were copied for the body's subscriber (which owns what it receives). A streamed request
+ * body goes through Netty's {@code ChunkedWriteHandler}, added to a connection the first time it is needed.
  */
 package dev.salvo.netty.internal;

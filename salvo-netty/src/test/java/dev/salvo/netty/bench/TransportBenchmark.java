@@ -1,8 +1,8 @@
 package dev.salvo.netty.bench;
 
 import dev.salvo.client.Request;
-import dev.salvo.client.spi.Transport;
 import dev.salvo.client.Transports;
+import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.NettyTransport;
 import java.net.http.HttpClient;
 import java.time.Duration;

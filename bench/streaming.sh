@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Issue 11's body benchmarks, one run, against nginx on loopback (run it under `quiet`):
+#   1. a 1 GiB file downloaded to disk through each transport with -Xmx64m, bytes verified (SHA-256),
+#      throughput ÷ `curl -o` of the same file (goal >= 0.9)
+#   2. 100 concurrent 10 MiB downloads to files: peak RSS (goal <= 256 MB)
+#   3. a 1 GiB upload (PUT, streamed from the file): peak RSS above idle (goal <= 128 MB)
+#   4. /get at c=64, Salvo on Netty, buffered: this tree vs the build before issue 11 (BEFORE, default
+#      48cccbb, exported with git archive into a temporary directory and built there), ratio (goal >= 0.97)
+# Usage: bench/streaming.sh [all|download|many|upload|get]. Everything it starts is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk.sh
+what="${1:-all}"
+BEFORE="${BEFORE:-48cccbb}"
+PORT="${PORT:-18411}"
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+[ -x "$NGINX" ] || { echo "nginx is needed: apt-get install -y nginx" >&2; exit 1; }
+
+WORK="$(mktemp -d)"
+NGINX_PID=""
+cleanup() {
+  set +e
+  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
+CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
+# shellcheck disable=SC2206
+JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Xmx64m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+
+mkdir -p "$WORK/www" "$WORK/logs" "$WORK/put" "$WORK/tmp" "$WORK/out"
+chmod 755 "$WORK" "$WORK/www"; chmod 777 "$WORK/put" "$WORK/tmp"   # nginx's workers run unprivileged
+head -c 1073741824 /dev/urandom > "$WORK/www/1g.bin"
+head -c 10485760 /dev/urandom > "$WORK/www/10m.bin"
+SHA_1G=$(sha256sum "$WORK/www/1g.bin" | cut -d' ' -f1)
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+error_log $WORK/logs/error.log warn;
+pid $WORK/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path $WORK/tmp;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $WORK/www;
+    location /put/ { root $WORK; dav_methods PUT; client_max_body_size 0; create_full_put_path on; }
+  }
+}
+CONF
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" >/dev/null 2>&1 &
+NGINX_PID=$!
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do curl -sf -o /dev/null --max-time 1 "$BASE/10m.bin" && break; sleep 0.1; done
+curl -sf -o /dev/null --max-time 2 "$BASE/10m.bin" || { echo "nginx did not start:" >&2; cat "$WORK/logs/error.log" >&2; exit 1; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ $what == all || $what == download ]]; then
+  echo "== 1 GiB download to a file, -Xmx64m, vs curl -o"
+  curl_bps=$(curl -sf -o "$WORK/out/curl.bin" -w '%{speed_download}' "$BASE/1g.bin")
+  [ "$(sha256sum "$WORK/out/curl.bin" | cut -d' ' -f1)" = "$SHA_1G" ] || { echo "curl got wrong bytes" >&2; exit 1; }
+  rm -f "$WORK/out/curl.bin"
+  echo "curl -o: $(awk -v b="$curl_bps" 'BEGIN { printf "%.1f MB/s", b / 1e6 }')"
+  for transport in jdk blocking netty netty-nio; do
+    line=$("${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.StreamingBodies download "$transport" "$BASE/1g.bin" "$WORK/out/1g.bin")
+    sha=$(sed 's/.*sha256=\([0-9a-f]*\).*/\1/' <<<"$line")
+    ok=$([ "$sha" = "$SHA_1G" ] && echo "bytes match" || echo "BYTES DIFFER")
+    ratio=$(awk -v l="$line" -v c="$curl_bps" 'BEGIN { match(l, /MBps=[0-9.]+/); printf "%.2f", substr(l, RSTART + 5, RLENGTH - 5) * 1e6 / c }')
+    echo "$line" | sed 's/ sha256=[0-9a-f]*//'
+    echo "  -> $ok; throughput / curl = $ratio"
+    rm -f "$WORK/out/1g.bin"
+  done
+fi
+if [[ $what == all || $what == many ]]; then
+  echo "== 100 concurrent 10 MiB downloads to files, -Xmx64m"
+  for transport in netty jdk; do
+    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.StreamingBodies many "$transport" "$BASE/10m.bin" 100 "$WORK/out"
+    rm -f "$WORK/out"/*
+  done
+fi
+if [[ $what == all || $what == upload ]]; then
+  echo "== 1 GiB upload (PUT from the file), -Xmx64m"
+  for transport in netty jdk blocking; do
+    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.StreamingBodies upload "$transport" "$BASE/put/up.bin" "$WORK/www/1g.bin"
+    [ "$(sha256sum "$WORK/put/up.bin" | cut -d' ' -f1)" = "$SHA_1G" ] && echo "  -> nginx stored the same bytes"
+    rm -f "$WORK/put/up.bin"
+  done
+fi
+rm -f "$WORK/www/1g.bin"
+if [[ $what == all || $what == get ]]; then
+  echo "== /get c=64, Salvo on Netty, buffered: $BEFORE vs this tree (OverheadRatio, 3 rounds of 5 s)"
+  mkdir -p "$WORK/before"
+  git archive "$BEFORE" | tar -x -C "$WORK/before"
+  (cd "$WORK/before" && mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2)
+  BJAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+  before=$(cd "$WORK/before" && "${BJAVA[@]}" -cp "salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*" \
+    dev.salvo.benchmarks.OverheadRatio 64 5 3 /get netty | tail -1)
+  after=$("${BJAVA[@]}" -cp "$CP" dev.salvo.benchmarks.OverheadRatio 64 5 3 /get netty | tail -1)
+  echo "before ($BEFORE): $before"
+  echo "after:            $after"
+  awk -v b="$before" -v a="$after" 'BEGIN { match(b, /salvo_rps=[0-9]+/); rb = substr(b, RSTART + 10, RLENGTH - 10);
+    match(a, /salvo_rps=[0-9]+/); ra = substr(a, RSTART + 10, RLENGTH - 10); printf "after / before = %.3f\n", ra / rb }'
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

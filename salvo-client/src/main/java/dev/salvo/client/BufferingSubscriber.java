@@ -1,0 +1,113 @@
+package dev.salvo.client;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Function;
+
+/**
+ * Reads a body into one array, at most {@code maxBytes}: an announced Content-Length above it fails at
+ * once, and so do bytes arriving past it (before they are copied). With a Content-Length of up to
+ * 1 MiB the array has its exact size from the first piece; a body that arrives whole in one array-backed
+ * buffer (the subscriber owns what it receives) is taken without a copy. Signals are serial (the
+ * transport's contract).
+ */
+final class BufferingSubscriber<T> implements BodySubscriber<T> {
+    private static final byte[] EMPTY = new byte[0];
+    /** The largest announced length that gets its exact array before any of it arrived. */
+    private static final long PREALLOCATE_MAX_BYTES = 1 << 20;
+
+    private final long maxBytes;
+    private final long announced;
+    private final Function<byte[], T> finish;
+    private final CompletableFuture<T> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private byte[] bytes = EMPTY;
+    private int size;
+
+    BufferingSubscriber(long maxBytes, Headers headers, Function<byte[], T> finish) {
+        this.maxBytes = maxBytes;
+        this.announced = contentLength(headers);
+        this.finish = finish;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (announced > maxBytes) {
+            tooLarge("announces " + announced + " bytes");
+            return;
+        }
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (body.isDone()) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            int length = buffer.remaining();
+            if (size == 0 && length == announced && length <= maxBytes && isWholeArray(buffer)) {
+                bytes = buffer.array(); // the whole body in one buffer we own: taken as it is, no copy
+                size = length;
+                buffer.position(buffer.limit());
+                continue;
+            }
+            if ((long) size + length > maxBytes) {
+                tooLarge("passed " + maxBytes + " bytes");
+                return;
+            }
+            if (size + length > bytes.length) {
+                long grown = bytes.length == 0 && announced > 0 && announced <= PREALLOCATE_MAX_BYTES ? announced
+                        : Math.max(8192L, (long) bytes.length * 2);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(size + length, grown)));
+            }
+            buffer.get(bytes, size, length);
+            size += length;
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        bytes = EMPTY;
+        body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        byte[] whole = size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        bytes = EMPTY;
+        body.complete(finish.apply(whole));
+    }
+
+    @Override
+    public CompletionStage<T> body() {
+        return body;
+    }
+
+    private static boolean isWholeArray(ByteBuffer buffer) {
+        return buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.limit() == buffer.array().length;
+    }
+
+    /** Fails the body first (so the call ends with this), then aborts the exchange. */
+    private void tooLarge(String what) {
+        bytes = EMPTY;
+        body.completeExceptionally(new ResponseTooLargeException(
+                "response body " + what + ", more than the limit of " + maxBytes + " bytes", maxBytes));
+        subscription.cancel();
+    }
+
+    /** The announced Content-Length; -1 when absent or unreadable (the bytes then decide). */
+    static long contentLength(Headers headers) {
+        try {
+            return headers.first("Content-Length").map(v -> Long.parseLong(v.strip())).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

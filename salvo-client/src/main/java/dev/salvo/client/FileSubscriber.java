@@ -1,0 +1,106 @@
+package dev.salvo.client;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Writes a body to a temporary file in the target's directory as it arrives and, once it is whole,
+ * renames it over the target atomically; on any failure (or cancellation) the temporary file is
+ * deleted, so the target is either the whole body or untouched. Writes happen on the thread that
+ * delivers the body (the page cache keeps that short). Signals are serial.
+ */
+final class FileSubscriber implements BodySubscriber<Path> {
+    private final Path target;
+    private final CompletableFuture<Path> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private Path temp;
+    private FileChannel channel;
+
+    FileSubscriber(Path target) {
+        this.target = target;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            failAndCancel("cannot create a temporary file beside " + target, e);
+            return;
+        }
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (body.isDone()) {
+            return;
+        }
+        try {
+            for (ByteBuffer buffer : buffers) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        } catch (IOException e) {
+            failAndCancel("cannot write " + temp, e);
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        discard();
+        body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        if (body.isDone()) {
+            return;
+        }
+        try {
+            channel.close();
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            body.complete(target);
+        } catch (IOException e) {
+            discard();
+            body.completeExceptionally(new SalvoIOException("cannot move the body into " + target + ": " + e, e));
+        }
+    }
+
+    @Override
+    public CompletionStage<Path> body() {
+        return body;
+    }
+
+    private void failAndCancel(String what, Exception cause) {
+        discard();
+        body.completeExceptionally(new SalvoIOException(what + ": " + cause, cause));
+        subscription.cancel();
+    }
+
+    /** Closes and deletes the temporary file; what cannot be deleted is left for the OS's temp cleanup. */
+    private void discard() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException ignored) {
+            // nothing more to do: the target was never touched
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.salvo.client.internal;
+
+import dev.salvo.client.DeadlineExceededException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stands between a transport and the subscriber of a call's body: remembers whether the body ended
+ * and how (so the engine knows when the slot may go), lets the engine end the body from outside
+ * (deadline, close: the subscriber gets that failure, then the engine cancels the exchange), and runs the optional
+ * body-idle timeout, which counts only while the subscriber is waiting for bytes it asked for.
+ * Signals from the transport are serial; the engine's {@link #abort} may race them, so all pass the
+ * monitor (the subscriber's own calls back, {@code request} and {@code cancel}, do not).
+ */
+final class BodyTap implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscription {
+    private final Flow.Subscriber<List<ByteBuffer>> subscriber;
+    private final Call call;
+    private final long idleNanos;
+    private final AtomicLong outstanding = new AtomicLong();
+    private volatile Flow.Subscription upstream;
+    private volatile long lastActivity = System.nanoTime();
+    private volatile ScheduledFuture<?> idleCheck;
+    private boolean ended;
+    private volatile boolean endedByTransport;
+
+    BodyTap(Flow.Subscriber<List<ByteBuffer>> subscriber, Call call, Duration idleTimeout) {
+        this.subscriber = subscriber;
+        this.call = call;
+        this.idleNanos = idleTimeout == null ? 0 : idleTimeout.toNanos();
+    }
+
+    /** Whether the transport delivered the end (or a failure) of the body, or the body was aborted. */
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    /** Whether the transport itself signalled the end: its future then reports the outcome. */
+    boolean endedByTransport() {
+        return endedByTransport;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        upstream = subscription;
+        synchronized (this) {
+            if (ended) {
+                subscription.cancel();
+                return;
+            }
+        }
+        subscriber.onSubscribe(this);
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+        if (!ended) {
+            lastActivity = System.nanoTime();
+            outstanding.decrementAndGet();
+            subscriber.onNext(buffers);
+        }
+    }
+
+    @Override
+    public synchronized void onError(Throwable failure) {
+        if (!ended) {
+            ended = true;
+            endedByTransport = true;
+            stopIdleCheck();
+            subscriber.onError(failure);
+        }
+    }
+
+    @Override
+    public synchronized void onComplete() {
+        if (!ended) {
+            ended = true;
+            endedByTransport = true;
+            stopIdleCheck();
+            subscriber.onComplete();
+        }
+    }
+
+    /**
+     * Ends the body from outside: the subscriber sees {@code failure}, and whatever the transport
+     * delivers afterwards is dropped. The caller stops the exchange itself (the engine cancels the
+     * transport's future when the call ends), so the transport's own abort error never reaches the
+     * subscriber first.
+     */
+    void abort(Throwable failure) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            stopIdleCheck();
+            subscriber.onError(failure);
+        }
+    }
+
+    @Override
+    public void request(long n) {
+        if (n > 0) {
+            lastActivity = System.nanoTime();
+            outstanding.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+        }
+        upstream.request(n);
+    }
+
+    @Override
+    public void cancel() {
+        stopIdleCheck();
+        upstream.cancel();
+    }
+
+    /** Starts the body-idle timeout, when the request has one. */
+    void watchIdle(ScheduledExecutorService timer) {
+        if (idleNanos > 0) {
+            schedule(timer, idleNanos);
+        }
+    }
+
+    private void schedule(ScheduledExecutorService timer, long delayNanos) {
+        try {
+            idleCheck = timer.schedule(() -> checkIdle(timer), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the client is closing: close() ends the call
+        }
+    }
+
+    private void checkIdle(ScheduledExecutorService timer) {
+        if (ended()) {
+            return;
+        }
+        long idle = System.nanoTime() - lastActivity;
+        if (outstanding.get() > 0 && idle >= idleNanos) {
+            call.engine.fail(call, new DeadlineExceededException("response body was idle for more than "
+                    + CallEngine.format(Duration.ofNanos(idleNanos)) + " (body-idle timeout): " + call.describe()));
+            return;
+        }
+        schedule(timer, Math.max(idleNanos - idle, idleNanos / 4));
+    }
+
+    private void stopIdleCheck() {
+        ScheduledFuture<?> check = idleCheck;
+        if (check != null) {
+            check.cancel(false);
+        }
+    }
+}
