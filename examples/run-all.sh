@@ -9,7 +9,7 @@ mvn -B -q -ntp -Dstyle.color=never compile dependency:build-classpath -Dmdep.out
   | sed 's/\x1b\[0m//g'
 cp="target/classes:$(cat target/classpath.txt)"
 run() { "$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -cp "$cp" "$@"; }
-for example in FirstRequest FanOut Gather Batches BlockingLibrary; do
+for example in FirstRequest FanOut Gather Batches BlockingLibrary StreamingDownload; do
   echo "== $example"
   run "dev.salvo.examples.$example" "$@"
 done
