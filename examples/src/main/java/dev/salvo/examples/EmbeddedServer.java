@@ -12,7 +12,7 @@ import java.io.IOException;
 public final class EmbeddedServer {
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().port(port).build())) {
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().port(port).build())) {
             System.out.println("http://127.0.0.1:" + server.port());
             System.in.transferTo(java.io.OutputStream.nullOutputStream());
         }

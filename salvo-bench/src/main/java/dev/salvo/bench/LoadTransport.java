@@ -15,7 +15,7 @@ public enum LoadTransport {
     NETTY {
         @Override
         public Transport open(int connections, int ioThreads, boolean keepAlive, Duration connectTimeout) {
-            return NettyTransport.builder()
+            return NettyTransport.newBuilder()
                     .maxConnectionsPerHost(connections)
                     .eventLoopThreads(ioThreads)
                     .keepAlive(keepAlive)

@@ -17,7 +17,7 @@ abstract class LoadFixture {
 
     @BeforeAll
     static void startServer() {
-        server = SalvoServer.start(ServerConfig.builder().accessLog(line -> SEEN.incrementAndGet()).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().accessLog(line -> SEEN.incrementAndGet()).build());
         transport = LoadTransport.NETTY.open(256, 1, true, Duration.ofSeconds(2));
     }
 

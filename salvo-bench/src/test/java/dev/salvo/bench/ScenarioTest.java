@@ -33,7 +33,7 @@ class ScenarioTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().accessLog(line -> {
+        server = SalvoServer.start(ServerConfig.newBuilder().accessLog(line -> {
             Matcher m = REQUEST_LINE.matcher(line);
             if (m.find()) {
                 SEEN.add(m.group(1) + " " + m.group(2));

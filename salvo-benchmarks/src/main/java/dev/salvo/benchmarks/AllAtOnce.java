@@ -79,7 +79,7 @@ public final class AllAtOnce {
     static Transport transport(String[] args) {
         String kind = args.length > 2 ? args[2] : "netty";
         return switch (kind) {
-            case "netty" -> NettyTransport.builder().maxConnectionsPerHost(20_000).build();
+            case "netty" -> NettyTransport.newBuilder().maxConnectionsPerHost(20_000).build();
             case "jdk" -> Transports.jdk();
             case "jdk11" -> Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)));

@@ -83,7 +83,7 @@ public final class StreamingBodies {
     private static Transport transport(String kind) {
         return switch (kind) {
             case "netty" -> NettyTransport.create();
-            case "netty-nio" -> NettyTransport.builder().preferNative(false).build();
+            case "netty-nio" -> NettyTransport.newBuilder().preferNative(false).build();
             default -> AllAtOnce.transport(new String[] {"", "", kind});
         };
     }

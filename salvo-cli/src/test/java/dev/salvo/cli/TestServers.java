@@ -15,7 +15,7 @@ public final class TestServers {
 
     /** An embedded server with short seed latencies (books 20 ms, search jobs 50 ms). */
     public static SalvoServer quick() {
-        return SalvoServer.start(ServerConfig.builder()
+        return SalvoServer.start(ServerConfig.newBuilder()
                 .booksLatency(Duration.ofMillis(20)).searchJobTime(Duration.ofMillis(50)).build());
     }
 

@@ -39,14 +39,14 @@ public final class Headers {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("expected name/value pairs, got an odd count: " + namesAndValues.length);
         }
-        Builder builder = builder();
+        Builder builder = newBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             builder.add(namesAndValues[i], namesAndValues[i + 1]);
         }
         return builder.build();
     }
 
-    public static Builder builder() {
+    public static Builder newBuilder() {
         return new Builder();
     }
 

@@ -22,7 +22,7 @@ public final class MultipartBody {
     private MultipartBody() {
     }
 
-    static Builder builder() {
+    static Builder newBuilder() {
         return new Builder();
     }
 

@@ -173,7 +173,7 @@ public final class Request {
     public static final class Builder {
         private URI uri;
         private String method = "GET";
-        private Headers.Builder headers = Headers.builder();
+        private Headers.Builder headers = Headers.newBuilder();
         private RequestBody body = RequestBody.empty();
         private Duration deadline;
         private long maxResponseBytes;

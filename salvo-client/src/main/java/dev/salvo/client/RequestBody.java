@@ -115,7 +115,7 @@ public final class RequestBody {
 
     /** A builder of a {@code multipart/form-data} body whose file parts are streamed. */
     public static MultipartBody.Builder multipart() {
-        return MultipartBody.builder();
+        return MultipartBody.newBuilder();
     }
 
     static RequestBody ofParts(Supplier<InputStream> streams, long length, String contentType) {

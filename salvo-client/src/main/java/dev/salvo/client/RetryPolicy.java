@@ -42,7 +42,7 @@ public final class RetryPolicy {
         return new Builder().build();
     }
 
-    public static Builder builder() {
+    public static Builder newBuilder() {
         return new Builder();
     }
 

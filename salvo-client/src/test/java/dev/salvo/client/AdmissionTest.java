@@ -68,7 +68,7 @@ class AdmissionTest {
                 }
             }
         }); Salvo http = Salvo.newBuilder().maxInFlight(2).maxQueued(0)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).retryOnStatus(Set.of(503)).build()).build()) {
+                .retryPolicy(RetryPolicy.newBuilder().maxAttempts(2).retryOnStatus(Set.of(503)).build()).build()) {
             CompletableFuture<Response> slow = http.send(server.get("/delay/2"));
             CompletableFuture<Response> retried = http.send(Request.get(flaky.url("/")));
             assertTrue(got503.await(20, TimeUnit.SECONDS));

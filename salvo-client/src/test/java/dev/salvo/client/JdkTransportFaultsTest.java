@@ -59,7 +59,7 @@ class JdkTransportFaultsTest {
             Await.failure(once.send(Request.get(dead.url("/a"))), ConnectionClosedException.class);
             int perAttempt = requests.get();
             assertTrue(perAttempt == 1 || perAttempt == 2, "sent " + perAttempt + " times");
-            try (Salvo thrice = Salvo.newBuilder().retryPolicy(RetryPolicy.builder().maxAttempts(3)
+            try (Salvo thrice = Salvo.newBuilder().retryPolicy(RetryPolicy.newBuilder().maxAttempts(3)
                     .backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(5)).build()).build()) {
                 Await.failure(thrice.send(Request.get(dead.url("/b"))), ConnectionClosedException.class);
             }

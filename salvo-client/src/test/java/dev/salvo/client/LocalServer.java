@@ -15,7 +15,7 @@ public final class LocalServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = SalvoServer.start(ServerConfig.builder().build());
+        server = SalvoServer.start(ServerConfig.newBuilder().build());
     }
 
     @Override

@@ -103,10 +103,10 @@ class RequestValidationTest {
         assertThrows(IllegalArgumentException.class, () -> builder.connectTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> builder.closeTimeout(Duration.ofSeconds(-1)));
         assertThrows(NullPointerException.class, () -> builder.transport(null));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.newBuilder().maxAttempts(0));
         assertThrows(IllegalArgumentException.class,
-                () -> RetryPolicy.builder().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryOnStatus(Set.of(42)));
+                () -> RetryPolicy.newBuilder().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.newBuilder().retryOnStatus(Set.of(42)));
     }
 
     @Test

@@ -65,7 +65,7 @@ class ResilienceTest {
     void givesUpAfterMaxAttemptsAndReturnsTheLastStatus() throws IOException {
         AtomicInteger hits = new AtomicInteger();
         HttpServer flaky = flaky(100, 429, null, hits);
-        RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
+        RetryPolicy policy = RetryPolicy.newBuilder().maxAttempts(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
         try (Salvo http = Salvo.newBuilder().retryPolicy(policy).build()) {
             assertEquals(429, Await.value(http.send(Request.get(base(flaky)))).status());
             assertEquals(3, hits.get());
@@ -90,7 +90,7 @@ class ResilienceTest {
     @Test
     void retriesRefusedConnectionsThenFailsTyped() {
         List<Integer> attempts = new ArrayList<>();
-        RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build();
+        RetryPolicy policy = RetryPolicy.newBuilder().maxAttempts(3).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build();
         EventListener starts = event -> {
             if (event.phase() == CallEvent.Phase.STARTED) {
                 attempts.add(event.attempt());

@@ -77,7 +77,7 @@ class StreamingCallsTest {
 
     @Test
     void aOneShotBodyIsNotSentAgainOnRetry() {
-        RetryPolicy retry503 = RetryPolicy.builder().retryNonIdempotent(true).retryOnStatus(Set.of(503))
+        RetryPolicy retry503 = RetryPolicy.newBuilder().retryNonIdempotent(true).retryOnStatus(Set.of(503))
                 .backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build();
         try (Salvo http = Salvo.newBuilder().retryPolicy(retry503).build()) {
             Request oneShot = Request.newBuilder(server.url("/status/503"))

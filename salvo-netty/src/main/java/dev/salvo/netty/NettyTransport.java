@@ -36,10 +36,10 @@ public final class NettyTransport implements Transport {
 
     /** A transport with the defaults listed on {@link Builder}. */
     public static NettyTransport create() {
-        return builder().build();
+        return newBuilder().build();
     }
 
-    public static Builder builder() {
+    public static Builder newBuilder() {
         return new Builder();
     }
 

@@ -2,7 +2,7 @@
  * A fast {@link dev.salvo.client.spi.Transport} on Netty 4.1: HTTP/1.1 (and https) over a bounded
  * keep-alive connection pool per scheme, host and port, native epoll where available (else NIO),
  * pooled buffers. Start with {@link dev.salvo.netty.NettyTransport#create()} or
- * {@link dev.salvo.netty.NettyTransport#builder()}.
+ * {@link dev.salvo.netty.NettyTransport#newBuilder()}.
  *
  * <p><b>Threading.</b> {@link dev.salvo.netty.NettyTransport} is thread-safe: call
  * {@code execute} from any thread; it returns at once. Its futures complete on the transport's

@@ -38,7 +38,7 @@ class ConnectionPoolTest {
     @Test
     void withoutKeepAliveEveryRequestGetsItsOwnConnection() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
-             NettyTransport transport = NettyTransport.builder().keepAlive(false).build()) {
+             NettyTransport transport = NettyTransport.newBuilder().keepAlive(false).build()) {
             for (int i = 0; i < 5; i++) {
                 Response response = NettyTransportTest.send(transport, Request.get(server.url("/echo")));
                 assertEquals("close", response.headers().first("X-Echo-Connection").orElseThrow());
@@ -72,7 +72,7 @@ class ConnectionPoolTest {
     @Test
     void moreConcurrentCallsThanConnectionsQueueAndAllComplete() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
-             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(4).build()) {
+             NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(4).build()) {
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 calls.add(transport.execute(Request.get(server.url(i % 10 == 0 ? "/slow/20" : "/bytes/" + i))));
@@ -88,7 +88,7 @@ class ConnectionPoolTest {
     @Test
     void cancelStormLeavesEveryFutureCompleteAndThePoolHealthy() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
-             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(8).build()) {
+             NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(8).build()) {
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             Random random = new Random(42);
             for (int i = 0; i < 300; i++) {
@@ -120,7 +120,7 @@ class ConnectionPoolTest {
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
                 served.incrementAndGet();
             }
-        }); NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+        }); NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             for (int i = 0; i < 5; i++) {
                 assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/"))).bodyString());
                 Thread.sleep(i % 2 == 0 ? 50 : 0); // with and without time to notice the close
@@ -144,7 +144,7 @@ class ConnectionPoolTest {
     @Test
     void anIdempotentCallOnAConnectionThatDiesUnansweredIsSentOnceMore() throws Exception {
         try (ScriptedServer server = oneAnswerPerConnection();
-             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+             NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/1"))).bodyString());
             assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/2"))).bodyString());
             assertEquals(2, server.connections());
@@ -154,7 +154,7 @@ class ConnectionPoolTest {
     @Test
     void aPostOnAConnectionThatDiesUnansweredFailsRatherThanRepeat() throws Exception {
         try (ScriptedServer server = oneAnswerPerConnection();
-             NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+             NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/1"))).bodyString());
             CompletableFuture<Response> post = transport.execute(Request.postJson(server.url("/2"), "{}"));
             ExecutionException failure = assertThrows(ExecutionException.class, () -> post.get(10, TimeUnit.SECONDS));
@@ -166,7 +166,7 @@ class ConnectionPoolTest {
     @Test
     void idleConnectionsAreEvicted() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
-             NettyTransport transport = NettyTransport.builder().idleTimeout(Duration.ofMillis(200)).build()) {
+             NettyTransport transport = NettyTransport.newBuilder().idleTimeout(Duration.ofMillis(200)).build()) {
             NettyTransportTest.send(transport, Request.get(server.url("/hello")));
             Thread.sleep(600);
             NettyTransportTest.send(transport, Request.get(server.url("/hello")));

@@ -34,7 +34,7 @@ class FaultTest {
 
     @BeforeAll
     static void start() {
-        transport = NettyTransport.builder().eventLoopThreads(1).build();
+        transport = NettyTransport.newBuilder().eventLoopThreads(1).build();
     }
 
     @AfterAll
@@ -64,7 +64,7 @@ class FaultTest {
         // a listener that never accepts, its backlog filled: the kernel drops further SYNs
         try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<Socket> fillers = new ArrayList<>();
-            try (NettyTransport quick = NettyTransport.builder().connectTimeout(Duration.ofMillis(300)).build()) {
+            try (NettyTransport quick = NettyTransport.newBuilder().connectTimeout(Duration.ofMillis(300)).build()) {
                 boolean backlogFull = false;
                 for (int i = 0; i < 64 && !backlogFull; i++) {
                     Socket filler = new Socket();
@@ -166,7 +166,7 @@ class FaultTest {
             } else {
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
             }
-        }); NettyTransport single = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+        }); NettyTransport single = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             CompletableFuture<Response> stalled = single.execute(Request.get(server.url("/stall")));
             assertTrue(requestArrived.await(10, TimeUnit.SECONDS));
             assertTrue(stalled.cancel(true));
@@ -198,7 +198,7 @@ class FaultTest {
                 release.await(10, TimeUnit.SECONDS);
                 ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
             }
-        }); NettyTransport single = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+        }); NettyTransport single = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             CompletableFuture<Response> first = single.execute(Request.get(server.url("/1")));
             CompletableFuture<Response> queued = single.execute(Request.get(server.url("/2")));
             CompletableFuture<Response> third = single.execute(Request.get(server.url("/3")));

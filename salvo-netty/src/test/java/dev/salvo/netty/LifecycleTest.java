@@ -36,7 +36,7 @@ class LifecycleTest {
             stalled.countDown();
             socket.getInputStream().read(); // never answers
         })) {
-            NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(2)
+            NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(2)
                     .closeTimeout(Duration.ofSeconds(3)).build();
             List<CompletableFuture<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -92,7 +92,7 @@ class LifecycleTest {
     void manyTransportsComeAndGo() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer()) {
             for (int i = 0; i < 5; i++) {
-                try (NettyTransport transport = NettyTransport.builder().eventLoopThreads(1).build()) {
+                try (NettyTransport transport = NettyTransport.newBuilder().eventLoopThreads(1).build()) {
                     assertEquals(200, transport.execute(Request.get(server.url("/hello"))).get(10, TimeUnit.SECONDS).status());
                 }
             }

@@ -7,6 +7,6 @@ import dev.salvo.client.spi.Transport;
 class NettyTransportContractTest extends TransportContract {
     @Override
     protected Transport newTransport() {
-        return NettyTransport.builder().eventLoopThreads(1).build();
+        return NettyTransport.newBuilder().eventLoopThreads(1).build();
     }
 }

@@ -32,7 +32,7 @@ class NettyTransportTest {
     @BeforeAll
     static void start() throws Exception {
         server = new LoopbackHttpServer();
-        transport = NettyTransport.builder().eventLoopThreads(2).build();
+        transport = NettyTransport.newBuilder().eventLoopThreads(2).build();
     }
 
     @AfterAll
@@ -96,7 +96,7 @@ class NettyTransportTest {
 
     @Test
     void headHasNoBodyAndTheConnectionStaysUsable() throws Exception {
-        try (NettyTransport one = NettyTransport.builder().maxConnectionsPerHost(1).build()) {
+        try (NettyTransport one = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             Response head = send(one, Request.newBuilder(server.url("/bytes/1000")).method("HEAD").build());
             assertEquals(200, head.status());
             assertEquals(0, head.bodyLength());
@@ -152,7 +152,7 @@ class NettyTransportTest {
     @Test
     void runsOnNativeEpollHereAndOnNioWhenAsked() throws Exception {
         assertEquals("epoll", transport.ioKind(), "netty-transport-native-epoll should load on linux-x86_64");
-        try (NettyTransport nio = NettyTransport.builder().preferNative(false).build()) {
+        try (NettyTransport nio = NettyTransport.newBuilder().preferNative(false).build()) {
             assertEquals("nio", nio.ioKind());
             assertEquals("hello", send(nio, Request.get(server.url("/hello"))).bodyString());
         }
@@ -160,10 +160,10 @@ class NettyTransportTest {
 
     @Test
     void builderRejectsNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().maxConnectionsPerHost(0));
-        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().eventLoopThreads(0));
-        assertThrows(IllegalArgumentException.class, () -> NettyTransport.builder().connectTimeout(java.time.Duration.ZERO));
-        assertThrows(NullPointerException.class, () -> NettyTransport.builder().idleTimeout(null));
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.newBuilder().maxConnectionsPerHost(0));
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.newBuilder().eventLoopThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.newBuilder().connectTimeout(java.time.Duration.ZERO));
+        assertThrows(NullPointerException.class, () -> NettyTransport.newBuilder().idleTimeout(null));
         assertThrows(NullPointerException.class, () -> transport.execute(null));
         assertTrue(transport.toString().contains("epoll"));
     }

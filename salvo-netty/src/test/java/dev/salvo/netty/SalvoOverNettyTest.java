@@ -45,7 +45,7 @@ class SalvoOverNettyTest {
     @Test
     void gatherKeepsInputOrderOverAFewPooledConnections() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer();
-             NettyTransport netty = NettyTransport.builder().maxConnectionsPerHost(8).build();
+             NettyTransport netty = NettyTransport.newBuilder().maxConnectionsPerHost(8).build();
              Salvo http = Salvo.newBuilder().transport(netty).maxInFlight(16).build()) {
             List<Request> requests = new ArrayList<>();
             for (int i = 1; i <= 100; i++) {

@@ -53,7 +53,7 @@ class TlsTest {
 
     @Test
     void trustedServerAnswersWithSniAndKeepAlive() throws Exception {
-        try (NettyTransport transport = NettyTransport.builder().trustManager(server.trustManager()).build()) {
+        try (NettyTransport transport = NettyTransport.newBuilder().trustManager(server.trustManager()).build()) {
             int before = server.serverNames().size();
             for (int i = 0; i < 3; i++) {
                 Response response = transport.execute(Request.get(server.url("localhost", "/"))).get(10, TimeUnit.SECONDS);
@@ -76,7 +76,7 @@ class TlsTest {
 
     @Test
     void hostNameMismatchFails() throws Exception {
-        try (NettyTransport transport = NettyTransport.builder().trustManager(server.trustManager()).build()) {
+        try (NettyTransport transport = NettyTransport.newBuilder().trustManager(server.trustManager()).build()) {
             Throwable failure = failureOf(transport, server.url("127.0.0.1", "/"));
             assertInstanceOf(SalvoIOException.class, failure);
             assertTrue(causedBySsl(failure), "certificate is for localhost only: " + failure);

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Immutable configuration of a {@link SalvoServer}. Build with {@link #builder()}; every option has
- * a safe default, so {@code ServerConfig.builder().build()} is a loopback server on a free port.
+ * Immutable configuration of a {@link SalvoServer}. Build with {@link #newBuilder()}; every option has
+ * a safe default, so {@code ServerConfig.newBuilder().build()} is a loopback server on a free port.
  *
  * <table>
  *   <caption>Options and defaults</caption>
@@ -74,13 +74,13 @@ public final class ServerConfig {
     }
 
     /** A builder holding every default. */
-    public static Builder builder() {
+    public static Builder newBuilder() {
         return new Builder();
     }
 
     /** The defaults: loopback, any free port, ASYNC. */
     public static ServerConfig defaults() {
-        return builder().build();
+        return newBuilder().build();
     }
 
     /** A builder starting from this configuration's values. */

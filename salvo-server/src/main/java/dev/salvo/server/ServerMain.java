@@ -43,7 +43,7 @@ public final class ServerMain {
     }
 
     static ServerConfig parse(String[] args) {
-        ServerConfig.Builder b = ServerConfig.builder().port(8000);
+        ServerConfig.Builder b = ServerConfig.newBuilder().port(8000);
         if (!java.util.Arrays.asList(args).contains("--quiet")) {
             b.accessLog(System.err::println);
         }

@@ -3,7 +3,7 @@
  * strategies, for tests, demos and {@code salvo serve}.
  *
  * <p>Entry point: {@link dev.salvo.server.SalvoServer#start(ServerConfig)}. {@link ServerConfig} is
- * an immutable value built with {@link ServerConfig#builder()}.
+ * an immutable value built with {@link ServerConfig#newBuilder()}.
  *
  * <p>Threading: {@code SalvoServer} is thread-safe; {@code close()} may be called from any thread,
  * more than once. The access-log sink is called from server threads, possibly concurrently.

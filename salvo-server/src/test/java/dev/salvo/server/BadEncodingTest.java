@@ -42,7 +42,7 @@ class BadEncodingTest {
     @ParameterizedTest
     @EnumSource(Strategy.class)
     void everyBadEncodingIs400AndShutdownIsPrompt(Strategy strategy) {
-        SalvoServer server = SalvoServer.start(ServerConfig.builder().strategy(strategy).maxBody(256 * 1024)
+        SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().strategy(strategy).maxBody(256 * 1024)
                 .shutdownTimeout(Duration.ofSeconds(5)).build());
         try {
             for (String target : BAD_TARGETS) {

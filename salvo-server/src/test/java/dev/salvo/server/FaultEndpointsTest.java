@@ -23,7 +23,7 @@ class FaultEndpointsTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().idleTimeout(Duration.ofMillis(800)).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().idleTimeout(Duration.ofMillis(800)).build());
     }
 
     @AfterAll

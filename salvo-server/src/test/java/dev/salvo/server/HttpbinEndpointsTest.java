@@ -35,7 +35,7 @@ class HttpbinEndpointsTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().maxDuration(Duration.ofSeconds(2)).maxBody(4096).maxStream(4096).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().maxDuration(Duration.ofSeconds(2)).maxBody(4096).maxStream(4096).build());
     }
 
     @AfterAll

@@ -52,7 +52,7 @@ class ManyConnectionsTest {
         Semaphore connecting = new Semaphore(512);
         EventLoopGroup group = new NioEventLoopGroup(2);
         long start = System.nanoTime();
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().idleTimeout(Duration.ofSeconds(60)).build())) {
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().idleTimeout(Duration.ofSeconds(60)).build())) {
             Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 20_000)
                     .handler(new Counting(open, peak, ok, failed, done));

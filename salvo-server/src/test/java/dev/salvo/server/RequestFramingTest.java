@@ -20,7 +20,7 @@ class RequestFramingTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().maxBody(4096).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().maxBody(4096).build());
     }
 
     @AfterAll

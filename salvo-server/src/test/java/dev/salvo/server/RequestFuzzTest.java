@@ -33,7 +33,7 @@ class RequestFuzzTest {
 
     @BeforeContainer
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().idleTimeout(Duration.ofMillis(500)).headTimeout(Duration.ofMillis(500))
+        server = SalvoServer.start(ServerConfig.newBuilder().idleTimeout(Duration.ofMillis(500)).headTimeout(Duration.ofMillis(500))
                 .maxBody(64 * 1024).maxStream(1 << 20).maxDuration(Duration.ofMillis(50)).accessLog(ACCESS::add).build());
         baseline = ServerMemory.pinnedBytes();
     }

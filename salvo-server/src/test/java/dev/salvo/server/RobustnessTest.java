@@ -21,7 +21,7 @@ class RobustnessTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().maxBody(1024).idleTimeout(Duration.ofMillis(700)).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().maxBody(1024).idleTimeout(Duration.ofMillis(700)).build());
     }
 
     @AfterAll

@@ -34,7 +34,7 @@ class SeedServicesTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder()
+        server = SalvoServer.start(ServerConfig.newBuilder()
                 .booksLatency(Duration.ofMillis(50)).searchJobTime(Duration.ofMillis(150)).build());
     }
 

@@ -22,7 +22,7 @@ class ShutdownTest {
     @ParameterizedTest
     @EnumSource(Strategy.class)
     void inFlightRequestsFinishBeforeCloseReturns(Strategy strategy) throws Exception {
-        SalvoServer server = SalvoServer.start(ServerConfig.builder().strategy(strategy).build());
+        SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().strategy(strategy).build());
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -51,7 +51,7 @@ class ShutdownTest {
 
     @Test
     void closeIsBoundedWhenWorkOutlastsTheShutdownTimeout() throws Exception {
-        SalvoServer server = SalvoServer.start(ServerConfig.builder().shutdownTimeout(Duration.ofMillis(300)).build());
+        SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().shutdownTimeout(Duration.ofMillis(300)).build());
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write("GET /delay/8 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -78,7 +78,7 @@ class ShutdownTest {
     void startFailsClearlyWhenThePortIsTaken() {
         try (SalvoServer first = SalvoServer.start()) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                    () -> SalvoServer.start(ServerConfig.builder().port(first.port()).build()));
+                    () -> SalvoServer.start(ServerConfig.newBuilder().port(first.port()).build()));
             assertTrue(e.getMessage().contains(Integer.toString(first.port())), e.getMessage());
             assertTrue(e.getCause() instanceof IOException);
         }

@@ -36,7 +36,7 @@ class SlowClientsTest {
     }
 
     static ServerConfig.Builder logged(BlockingQueue<String> log) {
-        return ServerConfig.builder().maxStream(BIG).accessLog(log::add);
+        return ServerConfig.newBuilder().maxStream(BIG).accessLog(log::add);
     }
 
     static String awaitLine(BlockingQueue<String> log, String part, Duration bound) throws InterruptedException {
@@ -109,7 +109,7 @@ class SlowClientsTest {
 
     @Test
     void aHeadTricklingInPastTheDeadlineGets408() throws Exception {
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().headTimeout(Duration.ofMillis(300)).build());
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().headTimeout(Duration.ofMillis(300)).build());
              Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
@@ -133,7 +133,7 @@ class SlowClientsTest {
 
     @Test
     void aSlowButTimelyHeadAndAnIdleKeepAliveAreFine() throws Exception {
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().headTimeout(Duration.ofMillis(500)).build());
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().headTimeout(Duration.ofMillis(500)).build());
              Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
@@ -150,7 +150,7 @@ class SlowClientsTest {
 
     @Test
     void connectionsOverTheCapGet503AndFreedSlotsAreReused() throws Exception {
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().maxConnections(4).build())) {
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().maxConnections(4).build())) {
             List<Socket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {

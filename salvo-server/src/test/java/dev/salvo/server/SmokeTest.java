@@ -17,7 +17,7 @@ class SmokeTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().accessLog(LOG::add).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().accessLog(LOG::add).build());
     }
 
     @AfterAll

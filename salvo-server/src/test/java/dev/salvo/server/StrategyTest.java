@@ -33,7 +33,7 @@ class StrategyTest {
         "CPU,      5, cpu, 0.48, 8.0",   // 0.5 s of CPU each, one per core: 1.0 on 2 idle cores
     })
     void fourConcurrentRequestsTakeWhatTheStrategySays(Strategy strategy, int threads, String kind, double min, double max) {
-        ServerConfig config = ServerConfig.builder().strategy(strategy).threads(threads).build();
+        ServerConfig config = ServerConfig.newBuilder().strategy(strategy).threads(threads).build();
         try (SalvoServer server = SalvoServer.start(config)) {
             double seconds = fourAtOnce(server, "/?cost=0.5&kind=" + kind);
             assertTrue(seconds >= min && seconds <= max,
@@ -44,7 +44,7 @@ class StrategyTest {
     @Test
     void cpuPoolRunsAsManyComputationsAsCores() {
         int cores = Runtime.getRuntime().availableProcessors();
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().strategy(Strategy.CPU).build())) {
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().strategy(Strategy.CPU).build())) {
             double seconds = fourAtOnce(server, "/?cost=0.3&kind=cpu");
             double ideal = 0.3 * Math.ceil(4.0 / cores);
             assertTrue(seconds >= ideal * 0.9, "4 × 0.3 s of CPU on " + cores + " cores took only " + seconds + " s");
@@ -53,7 +53,7 @@ class StrategyTest {
 
     @Test
     void syncServesEvenCheapRequestsOneAtATime() throws Exception {
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().strategy(Strategy.SYNC).build())) {
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().strategy(Strategy.SYNC).build())) {
             HttpClient client = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                     HttpRequest.newBuilder(URI.create(server.url("/?cost=0.5"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -70,7 +70,7 @@ class StrategyTest {
 
     @Test
     void delayGoesThroughTheStrategyToo() {
-        try (SalvoServer server = SalvoServer.start(ServerConfig.builder().strategy(Strategy.THREADS).threads(1).build())) {
+        try (SalvoServer server = SalvoServer.start(ServerConfig.newBuilder().strategy(Strategy.THREADS).threads(1).build())) {
             double seconds = fourAtOnce(server, "/delay/0.2");
             assertTrue(seconds >= 0.75, "4 × /delay/0.2 on one pool thread took only " + seconds + " s");
         }

@@ -32,7 +32,7 @@ class UploadAndLargeBodiesTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.builder().maxBody(64 * 1024).maxUpload(UPLOAD).maxStream(64L << 20).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().maxBody(64 * 1024).maxUpload(UPLOAD).maxStream(64L << 20).build());
     }
 
     @AfterAll
@@ -97,7 +97,7 @@ class UploadAndLargeBodiesTest {
 
     @Test
     void uploadsOverTheCapAre413() throws Exception {
-        try (SalvoServer small = SalvoServer.start(ServerConfig.builder().maxUpload(1000).build())) {
+        try (SalvoServer small = SalvoServer.start(ServerConfig.newBuilder().maxUpload(1000).build())) {
             String announced = TestHttp.raw(small, "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\n\r\n" + "a".repeat(1001));
             assertEquals(413, TestHttp.replies(announced).getFirst().status(), announced);
             assertTrue(announced.contains("\"status_code\":413") && announced.contains("1000"), announced);

@@ -94,7 +94,7 @@ public enum Peer {
     }
 
     private static Transport netty(int maxConcurrency) {
-        return NettyTransport.builder().maxConnectionsPerHost(maxConcurrency).build();
+        return NettyTransport.newBuilder().maxConnectionsPerHost(maxConcurrency).build();
     }
 
     private static Transport jdk() {

@@ -33,7 +33,7 @@ public final class TransportOptions {
                 if (connection.proxy().isPresent()) {
                     throw new BadInputException("--proxy works with --transport jdk only (the Netty transport has no proxy support)");
                 }
-                NettyTransport.Builder builder = NettyTransport.builder().connectTimeout(CONNECT_TIMEOUT)
+                NettyTransport.Builder builder = NettyTransport.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                         .maxConnectionsPerHost(connections).closeTimeout(IO_CLOSE_TIMEOUT);
                 connection.trust().ifPresent(builder::trustManager);
                 return builder.build();

@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
                 chosen.stream().map(Scenario::id).collect(Collectors.joining(" ")), SummaryTable.scale(scale),
                 SummaryTable.scale(scale), SECONDS_AT_SCALE_ONE * scale * chosen.size() / SCENARIOS.size()));
         List<ScenarioResult> results = new ArrayList<>();
-        ServerTarget server = ServerTarget.embedded(ServerConfig.builder()
+        ServerTarget server = ServerTarget.embedded(ServerConfig.newBuilder()
                 .booksLatency(scaled(0.5)).searchJobTime(scaled(0.25)).build());
         try (server) {
             output.line("Embedded server: " + server.base() + " (strategy async)");

@@ -121,7 +121,7 @@ public final class FetchCommand implements Callable<Integer> {
         return builder -> {
             builder.maxPerHost(maxPerHost != null ? maxPerHost : concurrency);
             if (retries > 0) {
-                builder.retryPolicy(RetryPolicy.builder().maxAttempts(retries + 1).build());
+                builder.retryPolicy(RetryPolicy.newBuilder().maxAttempts(retries + 1).build());
             }
         };
     }

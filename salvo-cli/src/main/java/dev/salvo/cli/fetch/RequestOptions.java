@@ -50,7 +50,7 @@ final class RequestOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("-X: " + e.getMessage(), e);
         }
-        Headers.Builder all = Headers.builder();
+        Headers.Builder all = Headers.newBuilder();
         for (String header : headers) {
             int colon = header.indexOf(':');
             if (colon <= 0) {

@@ -136,7 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (accessLogSample < 1) {
                 throw new IllegalArgumentException("--access-log-sample must be >= 1, got " + accessLogSample);
             }
-            ServerConfig.Builder builder = ServerConfig.builder().host(host).port(port)
+            ServerConfig.Builder builder = ServerConfig.newBuilder().host(host).port(port)
                     .strategy(Strategy.parse(strategy)).threads(threads).maxDuration(maxDuration).maxBody(maxBody)
                     .maxStream(maxStream).maxUpload(maxUpload).headTimeout(headTimeout).writeTimeout(writeTimeout)
                     .maxOutbound(maxOutbound);

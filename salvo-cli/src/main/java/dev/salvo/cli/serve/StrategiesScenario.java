@@ -45,7 +45,7 @@ public final class StrategiesScenario extends SeedScenario {
             Timeline timeline = new Timeline(strategy.cliName());
             List<Outcome<Response>> outcomes;
             Elapsed elapsed;
-            try (ServerTarget server = ServerTarget.embedded(ServerConfig.builder().strategy(strategy).build());
+            try (ServerTarget server = ServerTarget.embedded(ServerConfig.newBuilder().strategy(strategy).build());
                  HttpSession session = context.transport().open(CONCURRENCY, timeline);
                  Output.Progress progress = output.progress(() -> "five servers: " + strategy.cliName())) {
                 String path = "/?cost=" + cost + "&kind=io";

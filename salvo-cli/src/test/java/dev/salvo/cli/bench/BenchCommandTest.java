@@ -31,7 +31,7 @@ class BenchCommandTest {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(dev.salvo.server.ServerConfig.builder().accessLog(line -> {
+        server = SalvoServer.start(dev.salvo.server.ServerConfig.newBuilder().accessLog(line -> {
             SEEN.incrementAndGet();
             FIRST_SEEN_AT.compareAndSet(0, System.currentTimeMillis());
         }).build());

@@ -94,7 +94,7 @@ public final class JdkTransport implements Transport {
     }
 
     private static Headers fromJdk(HttpHeaders headers) {
-        Headers.Builder builder = Headers.builder();
+        Headers.Builder builder = Headers.newBuilder();
         for (Map.Entry<String, List<String>> field : headers.map().entrySet()) {
             if (field.getKey().startsWith(":")) {
                 continue; // HTTP/2 pseudo-headers

@@ -113,7 +113,7 @@ public final class UrlConnectionClient implements BlockingClient {
     }
 
     private static Headers responseHeaders(HttpURLConnection connection) {
-        Headers.Builder headers = Headers.builder();
+        Headers.Builder headers = Headers.newBuilder();
         for (int i = 1; ; i++) { // field 0 is the status line
             String name = connection.getHeaderFieldKey(i);
             String value = connection.getHeaderField(i);

@@ -57,7 +57,7 @@ public abstract class TransportContract {
 
     @BeforeAll
     static void startServer() {
-        server = SalvoServer.start(ServerConfig.builder().maxBody(32 << 20).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().maxBody(32 << 20).build());
     }
 
     @AfterAll

@@ -16,7 +16,7 @@ final class NettyHeaders {
      * @throws IllegalArgumentException for a field Salvo does not accept (a name that is not a token)
      */
     static Headers toSalvo(HttpHeaders netty) {
-        Headers.Builder builder = Headers.builder();
+        Headers.Builder builder = Headers.newBuilder();
         Iterator<Map.Entry<CharSequence, CharSequence>> fields = netty.iteratorCharSequence();
         while (fields.hasNext()) {
             Map.Entry<CharSequence, CharSequence> field = fields.next();

@@ -33,7 +33,7 @@ public final class TransportBenchmark {
         int rounds = arg(args, 3, 3);
         int bodyBytes = arg(args, 4, 13);
         Map<String, Supplier<Transport>> transports = new LinkedHashMap<>();
-        transports.put("Netty", () -> NettyTransport.builder().maxConnectionsPerHost(concurrency).build());
+        transports.put("Netty", () -> NettyTransport.newBuilder().maxConnectionsPerHost(concurrency).build());
         transports.put("JDK", Transports::jdk);
         transports.put("JDK-h1", () -> Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)));
         Map<String, List<ClosedLoop.Result>> results = new LinkedHashMap<>();

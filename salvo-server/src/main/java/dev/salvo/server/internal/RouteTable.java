@@ -12,7 +12,7 @@ final class RouteTable {
     }
 
     static Router build(ServerConfig config) {
-        Router.Builder routes = Router.builder();
+        Router.Builder routes = Router.newBuilder();
         HttpbinRoutes.addTo(routes);
         SeedRoutes.addTo(routes, config);
         new FaultEndpoints().addTo(routes);

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps method and path to an endpoint: literal paths by hash, patterns in registration order.
  * A path that matches with another method → 405 with {@code Allow}; nothing → 404. Endpoint
- * failures become JSON errors. Build with {@link #builder()}; immutable and thread-safe after.
+ * failures become JSON errors. Build with {@link #newBuilder()}; immutable and thread-safe after.
  */
 public final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -36,7 +36,7 @@ public final class Router {
         this.patterns = List.copyOf(b.patterns);
     }
 
-    public static Builder builder() {
+    public static Builder newBuilder() {
         return new Builder();
     }
 
