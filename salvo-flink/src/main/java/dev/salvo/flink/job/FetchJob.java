@@ -61,6 +61,14 @@ public final class FetchJob {
 
     /** Adds this job's pipeline, checkpointing and restart strategy to {@code env}. */
     public void define(StreamExecutionEnvironment env) {
+        fetch(requestLines(env)).sinkTo(sink()).name("json lines").uid("json-lines");
+    }
+
+    /**
+     * The first part of the pipeline: configures checkpointing and restarts on {@code env} and
+     * reads the request lines (blank and {@code #} lines dropped), spread over the subtasks.
+     */
+    public DataStream<String> requestLines(StreamExecutionEnvironment env) {
         Objects.requireNonNull(env, "env");
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -69,14 +77,21 @@ public final class FetchJob {
         env.configure(conf);
         env.setParallelism(b.parallelism);
         env.enableCheckpointing(b.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
-
         FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
                 new org.apache.flink.core.fs.Path(flinkPath(b.urls))).build();
-        DataStream<String> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "request lines")
-                .uid("request-lines")
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "request lines").uid("request-lines")
                 .filter(LineRequests::isRequestLine).name("skip blank and # lines").uid("request-line-filter")
                 .rebalance();
-        FileSink<String> sink = FileSink
+    }
+
+    /** The middle: each line fetched with Salvo, as a JSON line. */
+    public DataStream<String> fetch(DataStream<String> lines) {
+        return fetch.apply(lines).name("salvo fetch").uid("salvo-fetch");
+    }
+
+    /** The end: part files in the output directory, committed at each checkpoint. */
+    public FileSink<String> sink() {
+        return FileSink
                 .forRowFormat(new org.apache.flink.core.fs.Path(flinkPath(b.out)),
                         new SimpleStringEncoder<String>(StandardCharsets.UTF_8.name()))
                 .withBucketAssigner(new BasePathBucketAssigner<>())
@@ -84,8 +99,6 @@ public final class FetchJob {
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(PART_PREFIX).withPartSuffix(PART_SUFFIX)
                         .build())
                 .build();
-        fetch.apply(lines).name("salvo fetch").uid("salvo-fetch")
-                .sinkTo(sink).name("json lines").uid("json-lines");
     }
 
     /** Defines the job on {@code env} and runs it to the end. */

@@ -1,6 +1,8 @@
 package dev.salvo.flink.job;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.client.Request;
@@ -16,7 +18,10 @@ import java.util.Set;
  * says what is wrong (it becomes the line's {@code bad_input} record).
  */
 final class LineRequests {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: text after the object, or a field given twice, is an error, not silently dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> FIELDS = Set.of("method", "url", "headers", "body");
     /** How much of a bad line an error message quotes. */
     static final int QUOTE_LIMIT = 200;
@@ -32,7 +37,7 @@ final class LineRequests {
 
     static Request parse(String line) {
         String s = line.strip();
-        return s.startsWith("{") ? parseJson(s) : Request.get(s);
+        return s.startsWith("{") || s.startsWith("[") ? parseJson(s) : Request.get(s);
     }
 
     /** The line, cut to {@link #QUOTE_LIMIT} characters, for an error record. */
