@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -74,6 +75,10 @@ public final class FetchJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, b.restartAttempts);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, b.restartDelay);
+        // the fetch is backpressured by design (capacity full, network buffers full of lines): an
+        // aligned barrier would wait behind thousands of buffered lines, so checkpoints (and
+        // output) would come only at the end. Unaligned barriers overtake them and store them.
+        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
         env.configure(conf);
         env.setParallelism(b.parallelism);
         env.enableCheckpointing(b.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
