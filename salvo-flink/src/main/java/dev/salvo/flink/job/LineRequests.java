@@ -37,7 +37,25 @@ final class LineRequests {
 
     static Request parse(String line) {
         String s = line.strip();
-        return s.startsWith("{") || s.startsWith("[") ? parseJson(s) : Request.get(s);
+        return isJson(s) ? parseJson(s) : Request.get(s);
+    }
+
+    /** The method and URL a line asks for, as the output names them; a URL line is not parsed again. */
+    static Target target(String line) {
+        String s = line.strip();
+        if (!isJson(s)) {
+            return new Target("GET", s);
+        }
+        Request request = parseJson(s);
+        return new Target(request.method(), request.uri().toString());
+    }
+
+    /** What a request line asks for. */
+    record Target(String method, String url) {
+    }
+
+    private static boolean isJson(String stripped) {
+        return stripped.startsWith("{") || stripped.startsWith("[");
     }
 
     /** The line, cut to {@link #QUOTE_LIMIT} characters, for an error record. */

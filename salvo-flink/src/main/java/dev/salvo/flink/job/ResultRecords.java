@@ -3,8 +3,6 @@ package dev.salvo.flink.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.salvo.client.Request;
-import dev.salvo.client.Response;
 import dev.salvo.flink.CallFailure;
 import dev.salvo.flink.ErrorKind;
 import dev.salvo.flink.OnFailure;
@@ -30,7 +28,7 @@ final class ResultRecords {
     /** Successes: status, size and the body's SHA-256, or the body when {@code withBody}. */
     static ToOutput<String, String> responses(boolean withBody) {
         return (line, response, latency) -> {
-            ObjectNode record = start(response.request(), latency);
+            ObjectNode record = start(line, latency);
             record.put("status", response.status());
             record.put("bytes", response.bodyLength());
             if (withBody) {
@@ -53,7 +51,7 @@ final class ResultRecords {
                 record.put("input", LineRequests.quote(line));
                 record.put("latency_ms", 0);
             } else {
-                record = start(LineRequests.parse(line), failure.elapsed());
+                record = start(line, failure.elapsed());
             }
             record.putNull("status");
             record.put("bytes", 0);
@@ -64,10 +62,12 @@ final class ResultRecords {
         };
     }
 
-    private static ObjectNode start(Request request, Duration latency) {
+    /** The line's URL and method (the first hop's, whatever redirects followed) and the latency. */
+    private static ObjectNode start(String line, Duration latency) {
+        LineRequests.Target target = LineRequests.target(line);
         ObjectNode record = JSON.createObjectNode();
-        record.put("url", request.uri().toString());
-        record.put("method", request.method());
+        record.put("url", target.url());
+        record.put("method", target.method());
         record.put("latency_ms", latency.toNanos() / 1_000_000.0);
         return record;
     }
