@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Issue 16's benchmark: the fetch job on Flink at parallelism 2 (embedded MiniCluster) ÷ `salvo fetch`
-# in one process, same URL list, same total concurrency, same machine, one run each, side by side.
+# Issue 16's benchmark: the fetch job on Flink at parallelism 2 (embedded MiniCluster) ÷ one process,
+# same URL list, same total concurrency, same machine, one run each, side by side. Two one-process
+# baselines: `salvo fetch --mode async`, and bench/flink/OneProcessFetch.java (Salvo directly, fed by a
+# semaphore): at large counts with high concurrency `salvo fetch`, which queues every URL at once,
+# fails the calls that wait in its queue past the 30 s deadline, so the driver is the fair baseline.
 #   bench/flink.sh [count=1000000] [path=/get] [concurrency=128]
 # e.g. bench/flink.sh 1000000 /get 128; bench/flink.sh 1000000 /delay/0.05 2048
 # Prints requests/s of each (wall time of the whole command: JVM and MiniCluster start included),
@@ -62,10 +65,16 @@ fetch_failed=$(grep -c ' error: ' "$OUT/fetch.out" || true)
 printf 'salvo fetch  -c %-5d %7.2f s %9.0f req/s  200s: %d, failures: %d, exit %s; %s; %s\n' "$concurrency" "$fetch_s" \
   "$(echo "$count / $fetch_s" | bc -l)" "$fetch_ok" "$fetch_failed" "$(cat "$OUT/fetch.code")" \
   "$(heap "$OUT/fetch.gc")" "$(rss "$OUT/fetch.err")"
+driver_s=$(timed driver "$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Xlog:gc:file="$OUT/driver.gc" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "salvo-flink/target/salvo-flink-job.jar:salvo-flink/target/lib/*" bench/flink/OneProcessFetch.java "$OUT/urls.txt" "$concurrency")
+printf 'one process  -c %-5d %7.2f s %9.0f req/s  %s exit %s; %s; %s\n' "$concurrency" "$driver_s" \
+  "$(echo "$count / $driver_s" | bc -l)" "$(head -n 1 "$OUT/driver.out")" "$(cat "$OUT/driver.code")" \
+  "$(heap "$OUT/driver.gc")" "$(rss "$OUT/driver.err")"
 flink_s=$(timed flink ./salvo flink-fetch --urls "$OUT/urls.txt" --out "$OUT/flink-out" --parallelism 2 \
   -c "$per_subtask" --max-per-host "$per_subtask" --checkpoint-interval 5s)
 printf 'flink-fetch  -p 2 -c %-5d %7.2f s %9.0f req/s  %s exit %s; %s; %s\n' "$per_subtask" "$flink_s" \
   "$(echo "$count / $flink_s" | bc -l)" "$(head -n 1 "$OUT/flink.out")" "$(cat "$OUT/flink.code")" \
   "$(heap "$OUT/flink.gc")" "$(rss "$OUT/flink.err")"
 printf 'ratio flink-fetch / salvo fetch (requests/s): %.3f (goal >= 0.8)\n' "$(echo "$fetch_s / $flink_s" | bc -l)"
+printf 'ratio flink-fetch / one process (requests/s): %.3f (goal >= 0.8)\n' "$(echo "$driver_s / $flink_s" | bc -l)"
 echo "outputs in $OUT (delete it when done: the Flink output alone is ~$((count * 200 / 1000000)) MB)"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
  * ({@code --jobmanager}), or under {@code flink run} (which supplies the environment).
  */
 @Command(name = "flink-fetch", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = FlinkFetchMain.Version.class,
         description = {"Fetch every line of a file (a URL, or a JSON request) on Apache Flink, exactly once.",
             "Writes one JSON line per request to part files in --out, committed at each checkpoint.",
             "Exit code 1 when the job failed or a request failed, 2 for bad usage."})
@@ -87,13 +89,17 @@ public final class FlinkFetchMain implements Callable<Integer> {
     /** The command line, with one-line errors for bad usage and for refused input. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FlinkFetchMain());
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("Error: " + e.getMessage());
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof IllegalArgumentException) {
-                err.println("salvo flink-fetch: " + e.getMessage());
+                err.println("Error: " + e.getMessage());
                 return 2;
             }
-            err.println("salvo flink-fetch: the job failed: " + rootMessage(e));
+            err.println("Error: the job failed: " + rootMessage(e));
             return 1;
         });
         return cli;
@@ -144,11 +150,26 @@ public final class FlinkFetchMain implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--jobmanager must be HOST:PORT, got '" + jobManager + "'");
         }
-        String jar = Path.of(FlinkFetchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        if (!jar.endsWith(".jar")) {
-            throw new ParameterException(spec.commandLine(), "--jobmanager needs the job jar (salvo-flink-job.jar) on the class path");
+        // the job jar this runs from is shipped with the job; run from classes (a test, an IDE) the
+        // cluster must have them already, or the job fails there with ClassNotFoundException
+        String self = Path.of(FlinkFetchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String[] jars = self.endsWith(".jar") ? new String[] {self} : new String[0];
+        try {
+            return StreamExecutionEnvironment.createRemoteEnvironment(jobManager.substring(0, colon), port, jars);
+        } catch (org.apache.flink.api.common.InvalidProgramException e) { // under `flink run`
+            throw new ParameterException(spec.commandLine(),
+                    "--jobmanager is for running from the salvo command; under flink run, flink run chooses the cluster");
         }
-        return StreamExecutionEnvironment.createRemoteEnvironment(jobManager.substring(0, colon), port, jar);
+    }
+
+    /** Salvo's and Flink's versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String salvo = FlinkFetchMain.class.getPackage().getImplementationVersion();
+            return new String[] {"salvo flink-fetch " + (salvo != null ? salvo : "(development build)") + ", Apache Flink "
+                    + EnvironmentInformation.getVersion() + ", Java " + Runtime.version()};
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.flink.ErrorKind;
 import dev.salvo.flink.SalvoCallException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,10 +96,7 @@ class FetchJobTest {
 
     @Test
     void badLinesBecomeClearErrorRecordsAndTheJobFinishes() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FlinkFixture.closedPort();
         String refused = "http://127.0.0.1:" + closedPort + "/get";
         List<String> lines = List.of(
                 "not a url",
@@ -162,10 +158,7 @@ class FetchJobTest {
 
     @Test
     void failOnErrorFailsTheJobWithTheCallsKind() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FlinkFixture.closedPort();
         Path urls = FlinkFixture.write(dir.resolve("urls.txt"),
                 List.of(SERVER.url("/get"), "http://127.0.0.1:" + closedPort + "/get"));
         FetchJob job = FetchJob.newBuilder(urls.toString(), dir.resolve("out").toString()).failOnError(true)

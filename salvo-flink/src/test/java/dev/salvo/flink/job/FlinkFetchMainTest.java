@@ -89,8 +89,16 @@ class FlinkFetchMainTest {
         Run run = run(args.toArray(String[]::new));
         assertEquals(2, run.exit(), run.err());
         assertTrue(run.err().contains(message), run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().startsWith("Error: "), run.err());
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void versionNamesSalvoFlinkAndJava() {
+        Run run = run("--version");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("salvo flink-fetch ") && run.out().contains("Apache Flink 2.3.0"), run.out());
     }
 
     @Test
@@ -98,7 +106,7 @@ class FlinkFetchMainTest {
         Path empty = Files.createFile(dir.resolve("empty.txt"));
         Run run = run("--urls", empty.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, run.exit());
-        assertEquals("salvo flink-fetch: --urls " + empty + " has no request lines (it is empty, or only blank and # lines)",
+        assertEquals("Error: --urls " + empty + " has no request lines (it is empty, or only blank and # lines)",
                 run.err().strip());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,13 @@ final class FlinkFixture {
                 throw new AssertionError("timed out after " + limit + " waiting for " + what);
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago): connecting is refused. */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
