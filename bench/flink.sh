@@ -39,6 +39,7 @@ base=$(sed -n 's|^Serving on \(http://[^ ]*\)/ .*|\1|p' "$OUT/serve.err" | head 
 sep='?'; [[ $path == *\?* ]] && sep='&'
 awk -v u="$base$path$sep" -v n="$count" 'BEGIN { for (i = 0; i < n; i++) print u "i=" i }' > "$OUT/urls.txt"
 per_subtask=$(( (concurrency + 1) / 2 ))
+"$JAVA_HOME/bin/javac" -d "$OUT/driver" -cp salvo-flink/target/salvo-flink-job.jar bench/flink/OneProcessFetch.java
 
 heap() { # largest heap after GC, and before, in a -Xlog:gc file (MB)
   sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(\([0-9]*\)M).*/\1 \2 \3/p' "$1" \
@@ -66,7 +67,7 @@ printf 'salvo fetch  -c %-5d %7.2f s %9.0f req/s  200s: %d, failures: %d, exit %
   "$(echo "$count / $fetch_s" | bc -l)" "$fetch_ok" "$fetch_failed" "$(cat "$OUT/fetch.code")" \
   "$(heap "$OUT/fetch.gc")" "$(rss "$OUT/fetch.err")"
 driver_s=$(timed driver "$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Xlog:gc:file="$OUT/driver.gc" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "salvo-flink/target/salvo-flink-job.jar:salvo-flink/target/lib/*" bench/flink/OneProcessFetch.java "$OUT/urls.txt" "$concurrency")
+  -cp "$OUT/driver:salvo-flink/target/salvo-flink-job.jar" OneProcessFetch "$OUT/urls.txt" "$concurrency")
 printf 'one process  -c %-5d %7.2f s %9.0f req/s  %s exit %s; %s; %s\n' "$concurrency" "$driver_s" \
   "$(echo "$count / $driver_s" | bc -l)" "$(head -n 1 "$OUT/driver.out")" "$(cat "$OUT/driver.code")" \
   "$(heap "$OUT/driver.gc")" "$(rss "$OUT/driver.err")"

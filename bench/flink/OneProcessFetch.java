@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The one-process baseline of bench/flink.sh: every URL of FILE through one Salvo client on the
  * Netty transport, at most CONCURRENCY in flight, fed by a semaphore (as Flink's capacity feeds
  * the job) so no call waits in Salvo's queue. Prints the count by outcome and requests/s.
- * Run as a single-file program: java -cp salvo-flink-job.jar bench/flink/OneProcessFetch.java FILE CONCURRENCY
+ * bench/flink.sh compiles it against salvo-flink-job.jar and runs: OneProcessFetch FILE CONCURRENCY
  */
 public class OneProcessFetch {
     public static void main(String[] args) throws Exception {
