@@ -1,0 +1,19 @@
+/**
+ * Salvo on Apache Flink: {@link dev.salvo.flink.SalvoAsync} turns records into Salvo calls inside
+ * Flink's Async I/O operator, with one client and Netty transport per subtask.
+ *
+ * <p><b>Threading.</b> {@link dev.salvo.flink.ToRequest} runs on the task thread;
+ * {@link dev.salvo.flink.ToOutput} and {@link dev.salvo.flink.OnFailure} run on Salvo's callback
+ * executor (a virtual thread per call), never on an I/O thread, except that a record whose
+ * {@code ToRequest} throws, or that hits Flink's timeout, meets {@code OnFailure} on the task
+ * thread. So these functions must be thread-safe and should not block. {@code SalvoAsync} and its
+ * builder's products are immutable; the builder is not thread-safe.
+ *
+ * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); the user
+ * functions must not return null (the record then fails the job, naming the function).
+ *
+ * <p><b>Errors.</b> Bad settings throw IllegalArgumentException when the job is built, before it
+ * is submitted. A failed call is a {@link dev.salvo.flink.CallFailure}: an output record, or a
+ * failed job ({@link dev.salvo.flink.SalvoCallException}), by the user's choice.
+ */
+package dev.salvo.flink;
