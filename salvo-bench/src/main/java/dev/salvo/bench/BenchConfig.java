@@ -1,5 +1,6 @@
 package dev.salvo.bench;
 
+import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.Request;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,10 +126,7 @@ public final class BenchConfig {
 
         /** Connections (closed model) or the most requests in flight (open model); default 64. */
         public Builder connections(int connections) {
-            if (connections <= 0) {
-                throw new IllegalArgumentException("connections must be positive, got " + connections);
-            }
-            this.connections = connections;
+            this.connections = Arguments.requirePositive(connections, "connections");
             return this;
         }
 
@@ -151,7 +149,7 @@ public final class BenchConfig {
 
         /** Makes this a timed run that measures for {@code duration} (after the warmup). */
         public Builder duration(Duration duration) {
-            positive(duration, "duration");
+            Arguments.requirePositive(duration, "duration");
             if (requests > 0) {
                 throw new IllegalArgumentException("give either a request count or a duration, not both");
             }
@@ -171,17 +169,13 @@ public final class BenchConfig {
 
         /** The longest one request may take; default 5 s. */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = Arguments.requirePositive(timeout, "timeout");
             return this;
         }
 
         /** Load sent before measuring starts; default 2 s for a timed run, none for a counted one. */
         public Builder warmup(Duration warmup) {
-            Objects.requireNonNull(warmup, "warmup");
-            if (warmup.isNegative()) {
-                throw new IllegalArgumentException("warmup must not be negative, got " + warmup);
-            }
-            this.warmup = warmup;
+            this.warmup = Arguments.requireNonNegative(warmup, "warmup");
             return this;
         }
 
@@ -205,14 +199,6 @@ public final class BenchConfig {
                 throw new IllegalArgumentException("a scenario run is timed: give a duration, not a request count");
             }
             return new BenchConfig(this);
-        }
-
-        private static Duration positive(Duration value, String what) {
-            Objects.requireNonNull(value, what);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, got " + value);
-            }
-            return value;
         }
     }
 }

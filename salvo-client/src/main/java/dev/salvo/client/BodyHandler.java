@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Arguments;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public interface BodyHandler<T> {
      * the call with {@link ResponseTooLargeException} before the memory is spent.
      */
     static BodyHandler<byte[]> ofBytes(long maxBytes) {
-        long max = Durations.requirePositive(maxBytes, "maxBytes");
+        long max = Arguments.requirePositive(maxBytes, "maxBytes");
         return (status, headers) -> new BufferingSubscriber<>(max, headers, bytes -> bytes);
     }
 

@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Arguments;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -259,7 +260,7 @@ public final class Request {
 
         /** This request's whole-call deadline (queue wait + headers + body); positive. */
         public Builder deadline(Duration deadline) {
-            this.deadline = Durations.requirePositive(deadline, "deadline");
+            this.deadline = Arguments.requirePositive(deadline, "deadline");
             return this;
         }
 
@@ -268,13 +269,13 @@ public final class Request {
          * this request; more fail with {@link ResponseTooLargeException}. Overrides the client's default.
          */
         public Builder maxResponseBytes(long max) {
-            this.maxResponseBytes = Durations.requirePositive(max, "maxResponseBytes");
+            this.maxResponseBytes = Arguments.requirePositive(max, "maxResponseBytes");
             return this;
         }
 
         /** Fails the call when its response body goes this long without a byte; default unbounded. */
         public Builder bodyIdleTimeout(Duration timeout) {
-            this.bodyIdleTimeout = Durations.requirePositive(timeout, "bodyIdleTimeout");
+            this.bodyIdleTimeout = Arguments.requirePositive(timeout, "bodyIdleTimeout");
             return this;
         }
 

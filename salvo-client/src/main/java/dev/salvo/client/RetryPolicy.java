@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -90,14 +91,14 @@ public final class RetryPolicy {
 
         /** Attempts in all, the first included; 1 means no retry. */
         public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = Durations.requirePositive(maxAttempts, "maxAttempts");
+            this.maxAttempts = Arguments.requirePositive(maxAttempts, "maxAttempts");
             return this;
         }
 
         /** The first backoff and the cap; each retry doubles the window, jitter picks inside it. */
         public Builder backoff(Duration base, Duration max) {
-            this.baseDelay = Durations.requireNonNegative(base, "base backoff");
-            this.maxDelay = Durations.requireNonNegative(max, "max backoff");
+            this.baseDelay = Arguments.requireNonNegative(base, "base backoff");
+            this.maxDelay = Arguments.requireNonNegative(max, "max backoff");
             if (max.compareTo(base) < 0) {
                 throw new IllegalArgumentException("max backoff " + max + " is below base backoff " + base);
             }
@@ -124,7 +125,7 @@ public final class RetryPolicy {
 
         /** The longest Retry-After wait honoured; a longer one ends the retries. */
         public Builder maxRetryAfter(Duration max) {
-            this.maxRetryAfter = Durations.requireNonNegative(max, "maxRetryAfter");
+            this.maxRetryAfter = Arguments.requireNonNegative(max, "maxRetryAfter");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.internal.BatchRunner;
 import dev.salvo.client.internal.CallEngine;
 import dev.salvo.client.internal.EngineSettings;
@@ -235,13 +236,13 @@ public final class Salvo implements AutoCloseable {
 
         /** Most calls in flight at once, over all origins; default 64 (or {@code maxPerHost} if only that is set). */
         public Builder maxInFlight(int max) {
-            this.maxInFlight = Durations.requirePositive(max, "maxInFlight");
+            this.maxInFlight = Arguments.requirePositive(max, "maxInFlight");
             return this;
         }
 
         /** Most calls in flight at once to one origin (scheme, host, port); default: {@code maxInFlight}. */
         public Builder maxPerHost(int max) {
-            this.maxPerHost = Durations.requirePositive(max, "maxPerHost");
+            this.maxPerHost = Arguments.requirePositive(max, "maxPerHost");
             return this;
         }
 
@@ -251,16 +252,13 @@ public final class Salvo implements AutoCloseable {
          * call already accepted (a retry, a redirect) is never refused. Default unbounded.
          */
         public Builder maxQueued(int max) {
-            if (max < 0) {
-                throw new IllegalArgumentException("maxQueued must not be negative, got " + max);
-            }
-            this.maxQueued = max;
+            this.maxQueued = Arguments.requireNonNegative(max, "maxQueued");
             return this;
         }
 
         /** Default whole-call deadline: queue wait + headers + body, retries included; default 30 s. */
         public Builder deadline(Duration deadline) {
-            this.deadline = Durations.requirePositive(deadline, "deadline");
+            this.deadline = Arguments.requirePositive(deadline, "deadline");
             return this;
         }
 
@@ -269,13 +267,13 @@ public final class Salvo implements AutoCloseable {
          * own: setting both fails at {@link #build()}.
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Durations.requirePositive(timeout, "connectTimeout");
+            this.connectTimeout = Arguments.requirePositive(timeout, "connectTimeout");
             return this;
         }
 
         /** How long {@link #close()} lets calls in flight finish before cancelling them; default 5 s. */
         public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = Durations.requireNonNegative(timeout, "closeTimeout");
+            this.closeTimeout = Arguments.requireNonNegative(timeout, "closeTimeout");
             return this;
         }
 
@@ -313,7 +311,7 @@ public final class Salvo implements AutoCloseable {
          * 64 MiB; a request can set its own ({@link Request.Builder#maxResponseBytes}).
          */
         public Builder maxResponseBytes(long max) {
-            this.maxResponseBytes = Durations.requirePositive(max, "maxResponseBytes");
+            this.maxResponseBytes = Arguments.requirePositive(max, "maxResponseBytes");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.internal.BlockingTransport;
 import dev.salvo.client.internal.JdkTransport;
 import dev.salvo.client.internal.UrlConnectionClient;
@@ -22,7 +23,7 @@ public final class Transports {
 
     /** The JDK {@link HttpClient} with this connect timeout. */
     public static Transport jdk(Duration connectTimeout) {
-        Durations.requirePositive(connectTimeout, "connectTimeout");
+        Arguments.requirePositive(connectTimeout, "connectTimeout");
         return new JdkTransport(HttpClient.newBuilder().connectTimeout(connectTimeout), true);
     }
 
@@ -55,7 +56,7 @@ public final class Transports {
      * @param readTimeout    longest wait for a byte
      */
     public static BlockingClient urlConnection(Duration connectTimeout, Duration readTimeout) {
-        return new UrlConnectionClient(Durations.requirePositive(connectTimeout, "connectTimeout"),
-                Durations.requirePositive(readTimeout, "readTimeout"));
+        return new UrlConnectionClient(Arguments.requirePositive(connectTimeout, "connectTimeout"),
+                Arguments.requirePositive(readTimeout, "readTimeout"));
     }
 }

@@ -2,6 +2,7 @@ package dev.salvo.netty;
 
 import dev.salvo.client.Request;
 import dev.salvo.client.spi.Exchange;
+import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;
@@ -83,13 +84,13 @@ public final class NettyTransport implements Transport {
 
         /** I/O threads (at least 1). */
         public Builder eventLoopThreads(int threads) {
-            this.eventLoopThreads = positive(threads, "eventLoopThreads");
+            this.eventLoopThreads = Arguments.requirePositive(threads, "eventLoopThreads");
             return this;
         }
 
         /** How long a TCP connect may take before the call fails with ConnectFailedException. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = Arguments.requirePositive(timeout, "connectTimeout");
             return this;
         }
 
@@ -99,7 +100,7 @@ public final class NettyTransport implements Transport {
          * already bounds them. Default: none.
          */
         public Builder maxConnectionsPerHost(int max) {
-            this.maxConnectionsPerHost = positive(max, "maxConnectionsPerHost");
+            this.maxConnectionsPerHost = Arguments.requirePositive(max, "maxConnectionsPerHost");
             return this;
         }
 
@@ -111,7 +112,7 @@ public final class NettyTransport implements Transport {
 
         /** How long an unused pooled connection stays open. */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idleTimeout");
+            this.idleTimeout = Arguments.requirePositive(timeout, "idleTimeout");
             return this;
         }
 
@@ -123,7 +124,7 @@ public final class NettyTransport implements Transport {
 
         /** The bound on {@link NettyTransport#close()} waiting for the I/O threads to end. */
         public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = positive(timeout, "closeTimeout");
+            this.closeTimeout = Arguments.requirePositive(timeout, "closeTimeout");
             return this;
         }
 
@@ -138,21 +139,6 @@ public final class NettyTransport implements Transport {
             return new NettyTransport(new TransportConfig(eventLoopThreads, connectTimeout, maxConnectionsPerHost,
                     keepAlive, idleTimeout, preferNative, closeTimeout,
                     Optional.ofNullable(trustManager)));
-        }
-
-        private static int positive(int value, String name) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return value;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.salvo.flink.job;
 
+import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.RetryPolicy;
 import dev.salvo.flink.OnFailure;
 import dev.salvo.flink.SalvoAsync;
@@ -238,9 +239,7 @@ public final class FetchJob {
          *         input file, an output path that is a file
          */
         public FetchJob build() {
-            if (parallelism < 1) {
-                throw new IllegalArgumentException("parallelism must be positive, got " + parallelism);
-            }
+            Arguments.requirePositive(parallelism, "parallelism");
             Objects.requireNonNull(checkpointInterval, "checkpointInterval");
             Objects.requireNonNull(restartDelay, "restartDelay");
             if (checkpointInterval.toMillis() < 10) {
