@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param request   the request of this attempt (after redirects, the current hop)
  * @param nanoTime  {@link System#nanoTime()} when the phase happened
  * @param attempt   1 for the first attempt, then one more for each retry and for each time the
- *                  transport sent the request again on its own (see {@link Exchange#resending})
+ *                  transport sent the request again on its own (see {@link dev.salvo.client.spi.Exchange#resending})
  * @param status    the HTTP status for RESPONSE_HEADERS and COMPLETED, else 0
  * @param failure   the failure for FAILED, else empty
  */
