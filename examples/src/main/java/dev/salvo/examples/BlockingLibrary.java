@@ -1,9 +1,9 @@
 package dev.salvo.examples;
 
-import dev.salvo.client.BlockingClient;
 import dev.salvo.client.Request;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.Transports;
+import dev.salvo.client.spi.BlockingClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
