@@ -23,7 +23,7 @@ public class OneProcessFetch {
         ConcurrentHashMap<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long count = 0;
-        try (NettyTransport transport = NettyTransport.builder().maxConnectionsPerHost(concurrency).build();
+        try (NettyTransport transport = NettyTransport.create();
                 Salvo http = Salvo.newBuilder().transport(transport).maxInFlight(concurrency).maxPerHost(concurrency)
                         .build();
                 BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
