@@ -2,8 +2,7 @@
 # Issue 16's benchmark: the fetch job on Flink at parallelism 2 (embedded MiniCluster) ÷ one process,
 # same URL list, same total concurrency, same machine, one run each, side by side. Two one-process
 # baselines: `salvo fetch --mode async`, and bench/flink/OneProcessFetch.java (Salvo directly, fed by a
-# semaphore): at large counts with high concurrency `salvo fetch`, which queues every URL at once,
-# fails the calls that wait in its queue past the 30 s deadline, so the driver is the fair baseline.
+# semaphore), the bare client writing nothing: the ceiling.
 #   bench/flink.sh [count=1000000] [path=/get] [concurrency=128]
 # e.g. bench/flink.sh 1000000 /get 128; bench/flink.sh 1000000 /delay/0.05 2048
 # Prints requests/s of each (wall time of the whole command: JVM and MiniCluster start included),

@@ -1,5 +1,6 @@
 package dev.salvo.flink.job;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(Path outDir, PrintWriter err) {
-        if (outDir == null || System.console() == null) {
+        if (outDir == null || !onTerminal()) {
             return new Progress(null, err);
         }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,6 +42,22 @@ final class Progress implements AutoCloseable {
             }
         }, 2, 2, TimeUnit.SECONDS);
         return new Progress(ticker, err);
+    }
+
+    /**
+     * True when stdin and stdout are a terminal. JDK 22+ always has a {@link Console} and tells
+     * through {@code isTerminal()}, which release 21 cannot name; on 21 a console means a terminal.
+     */
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     @Override
