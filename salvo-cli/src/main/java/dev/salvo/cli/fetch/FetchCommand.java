@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,16 @@ public final class FetchCommand implements Callable<Integer> {
                     + "to FILE; - writes them to standard output instead of the lines above.")
     String jsonl;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Stream the body to FILE as it arrives, with a progress bar on a terminal; one URL only. "
+                    + "FILE is replaced once the body is whole (like curl -o); a failed download leaves it untouched.")
+    String outputFile;
+
+    @Option(names = {"-O", "--output-dir"}, paramLabel = "DIR",
+            description = "Stream each body into DIR, named after the URL's last path segment (made safe; "
+                    + "never overwrites: name-1.ext, name-2.ext, … on a clash). Prints 'url seconds status bytes file'.")
+    String outputDir;
+
     @Mixin
     RequestOptions request;
 
@@ -86,6 +97,9 @@ public final class FetchCommand implements Callable<Integer> {
         TransportOptions.Connection connection = new TransportOptions.Connection(tls.trustManager(), proxyAddress());
         List<Request> requests = UrlList.requests(urls, file, System.in, request.template());
         Output output = Output.of(spec);
+        if (outputFile != null || outputDir != null) {
+            return saveToFiles(requests, output, connection);
+        }
         boolean jsonOnStdout = UrlList.STDIN.equals(jsonl);
         int failures = 0;
         try (ResultSink sink = sink(output, jsonOnStdout)) {
@@ -103,10 +117,19 @@ public final class FetchCommand implements Callable<Integer> {
         return failures == 0 ? 0 : OneLineErrors.FAILED;
     }
 
-    /**
-     * Where each URL's result goes besides the seed lines. A later {@code -o FILE} / {@code -O DIR}
-     * (bodies to files) adds its sink here; its body handler goes where {@link UrlListFetch} sends.
-     */
+    /** {@code -o FILE} / {@code -O DIR}: the bodies streamed to files, all at once under {@code -c}. */
+    private int saveToFiles(List<Request> requests, Output output, TransportOptions.Connection connection)
+            throws InterruptedException {
+        if (mode != Mode.async || jsonl != null) {
+            throw new BadInputException("-o/-O save the bodies all at once: drop " + (jsonl != null ? "--jsonl" : "--mode"));
+        }
+        IntFunction<Path> files = SaveTargets.of(outputFile, outputDir, requests);
+        int failures = new FileSaves(output, (maxInFlight, listener) -> transport.open(settings(), maxInFlight, connection,
+                listener)).save(requests, files, concurrency);
+        return failures == 0 ? 0 : OneLineErrors.FAILED;
+    }
+
+    /** Where each URL's result goes besides the seed lines. */
     private ResultSink sink(Output output, boolean jsonOnStdout) {
         if (jsonl == null) {
             return result -> { };

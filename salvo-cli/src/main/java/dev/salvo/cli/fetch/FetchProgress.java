@@ -39,7 +39,7 @@ final class FetchProgress {
                 "#".repeat(filled), ".".repeat(BAR - filled), finished, total, failed.get(), rate, left).strip();
     }
 
-    private static String clock(double seconds) {
+    static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
