@@ -15,5 +15,14 @@
  * <p><b>Errors.</b> Bad settings throw IllegalArgumentException when the job is built, before it
  * is submitted. A failed call is a {@link dev.salvo.flink.CallFailure}: an output record, or a
  * failed job ({@link dev.salvo.flink.SalvoCallException}), by the user's choice.
+ *
+ * <p><b>No module descriptor.</b> Unlike the other modules, salvo-flink has no {@code module-info.java},
+ * and cannot have one: Flink's jars are automatic modules that split packages between them
+ * ({@code org.apache.flink.api.common} is in both flink-core and flink-core-api,
+ * {@code org.apache.flink.streaming.api.functions.sink.filesystem} in both flink-streaming-java and
+ * flink-file-sink-common), and a named module that reads two modules exporting one package is
+ * rejected by javac and at start ("reads package … from both …"). Reading any automatic module
+ * reads them all, so no choice of {@code requires} avoids it. Flink loads user code from the class
+ * path, where the module runs as it is.
  */
 package dev.salvo.flink;
