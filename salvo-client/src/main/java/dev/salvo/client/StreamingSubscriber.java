@@ -3,7 +3,6 @@ package dev.salvo.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -12,19 +11,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands a body to the caller as an {@link InputStream} that blocks until bytes arrive. At most
  * {@link #PREFETCH} lists of buffers are requested ahead of the reader, so a slow reader stops the
  * transport reading the socket. Closing the stream before the end cancels the exchange; a stream
- * garbage collected unclosed is cancelled by a {@link Cleaner}, with a warning.
+ * garbage collected unclosed is cancelled, with a warning ({@link ForgottenBodies}).
  */
 final class StreamingSubscriber implements BodySubscriber<InputStream> {
-    private static final Logger log = LoggerFactory.getLogger("dev.salvo.client");
-    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().name("salvo-stream-cleaner").daemon()
-            .factory());
     static final int PREFETCH = 4;
 
     private final State state = new State();
@@ -35,7 +29,8 @@ final class StreamingSubscriber implements BodySubscriber<InputStream> {
     public void onSubscribe(Flow.Subscription subscription) {
         state.subscription = subscription;
         Stream stream = new Stream(state);
-        CLEANER.register(stream, state::abandon);
+        ForgottenBodies.watch(stream, state::abandon, "a response body stream was never closed; its exchange was "
+                + "cancelled. Close the InputStream of BodyHandler.ofInputStream() (try-with-resources)");
         CompletableFuture<InputStream> handing = body;
         body = CompletableFuture.failedFuture(new IllegalStateException("the body stream was already handed over"));
         handing.complete(stream);
@@ -169,13 +164,13 @@ final class StreamingSubscriber implements BodySubscriber<InputStream> {
             }
         }
 
-        /** Run by the Cleaner once the stream is unreachable (a no-op when it was closed). */
-        void abandon() {
+        /** Run once the stream is unreachable: cancels the exchange unless it was closed; true when it did. */
+        boolean abandon() {
             if (close()) {
-                log.warn("a response body stream was never closed; the Cleaner cancelled its exchange. "
-                        + "Close the InputStream of BodyHandler.ofInputStream() (try-with-resources)");
                 subscription.cancel();
+                return true;
             }
+            return false;
         }
     }
 

@@ -70,6 +70,25 @@ class StreamingCallsTest {
         }
     }
 
+    @Test
+    void aPublisherNeverSubscribedToIsFoundAndFreed() {
+        try (Salvo http = Salvo.newBuilder().maxInFlight(1).build()) {
+            forgetAPublisher(http);
+            assertEquals(1, http.inFlight(), "the body is not read yet");
+            Await.until("the Cleaner frees the forgotten publisher's slot", () -> {
+                System.gc();
+                return http.inFlight() == 0;
+            });
+            assertEquals(0, http.queued());
+            assertEquals(200, Await.value(http.send(server.get("/get"))).status(), "the slot is usable again");
+        }
+    }
+
+    private static void forgetAPublisher(Salvo http) {
+        BodyResponse<?> response = Await.value(http.send(server.get("/bytes/500000"), BodyHandler.ofPublisher()));
+        assertEquals(200, response.status());
+    }
+
     private static void forgetAStream(Salvo http) {
         BodyResponse<InputStream> response = Await.value(http.send(server.get("/bytes/500000"), BodyHandler.ofInputStream()));
         assertEquals(200, response.status());
