@@ -2,6 +2,7 @@ package dev.salvo.netty;
 
 import dev.salvo.client.contract.ScriptedServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +112,49 @@ class SalvoOverNettyTest {
                 assertEquals(200, call.get(20, TimeUnit.SECONDS).status());
             }
             assertEquals(calls, server.connections());
+        }
+    }
+
+    @Test
+    void aStreamedUploadThatBlocksDoesNotStallOtherCallsOnItsEventLoop() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream slow = new InputStream() {
+            private int reads;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("read in pieces");
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) throws java.io.InterruptedIOException {
+                if (reads++ == 0) {
+                    byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+                    System.arraycopy(hello, 0, into, offset, hello.length);
+                    return hello.length;
+                }
+                reading.countDown(); // the second read blocks until the test lets it end
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return -1;
+            }
+        };
+        try (LoopbackHttpServer server = new LoopbackHttpServer();
+             NettyTransport netty = NettyTransport.newBuilder().eventLoopThreads(1).build();
+             Salvo http = Salvo.newBuilder().transport(netty).build()) {
+            CompletableFuture<Response> upload = http.send(Request.newBuilder(server.url("/echo"))
+                    .POST(RequestBody.ofInputStream(slow)).build());
+            assertTrue(reading.await(10, TimeUnit.SECONDS), "the upload's stream is being read");
+            Response other = http.send(Request.get(server.url("/hello"))).get(10, TimeUnit.SECONDS);
+            assertEquals(200, other.status(), "a call on the same (only) event loop went through meanwhile");
+            assertFalse(upload.isDone());
+            release.countDown();
+            assertEquals("hello", upload.get(10, TimeUnit.SECONDS).bodyString());
+            assertEquals(0, http.inFlight());
         }
     }
 }

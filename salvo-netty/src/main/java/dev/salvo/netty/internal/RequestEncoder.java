@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes one HTTP/1.1 request (request line, headers, and an in-memory body) into a single pooled
  * buffer, so it leaves in one write with no intermediate message objects. A file or stream body
- * follows the head ({@link ChunkedBody}), with its Content-Length, or chunked when its length is unknown.
+ * follows the head ({@link BodyUpload}), with its Content-Length, or chunked when its length is unknown.
  *
  * <p>The request's headers go out as given, in order, except Content-Length and Transfer-Encoding
  * (the transport frames the body itself) and, with keep-alive off, Connection. The transport adds

@@ -1,7 +1,6 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Headers;
-import dev.salvo.client.RequestBody;
 import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -13,11 +12,8 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -27,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The end of one connection's pipeline, created with the connection and reused by every exchange
- * on it: sends a call's request (a streamed body through a {@link ChunkedBody}), hands its response
+ * on it: sends a call's request (a streamed body through a {@link BodyUpload}), hands its response
  * body to the exchange's subscriber ({@link BodyFlow}) and the connection back to its
  * {@link HostPool} once the body has been delivered. Confined to the connection's event loop; other threads reach it through
  * {@link #abort}, {@link #shutDown} and {@link #failInFlight}.
@@ -98,26 +94,15 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             channel.writeAndFlush(request, channel.voidPromise());
             return;
         }
-        RequestBody requestBody = call.request().body();
-        InputStream in;
-        try {
-            in = requestBody.openStream();
-        } catch (IOException | RuntimeException e) {
-            request.release();
-            fail(FailureClassifier.requestBody(pool.origin(), e));
-            return;
-        }
-        if (channel.pipeline().get(ChunkedWriteHandler.class) == null) {
-            channel.pipeline().addBefore("exchange", "chunked", new ChunkedWriteHandler());
-        }
         requestBodyWriting = true;
-        channel.write(request, channel.voidPromise());
-        channel.writeAndFlush(new ChunkedBody(in, requestBody.length() < 0)).addListener(written -> {
-            requestBodyWriting = false;
-            if (!written.isSuccess() && current == call) {
-                fail(FailureClassifier.requestBody(pool.origin(), written.cause()));
-            }
-        });
+        channel.writeAndFlush(request, channel.voidPromise());
+        BodyUpload.start(channel, call.request().body(), () -> runOnLoop(() -> requestBodyWriting = false),
+                failure -> runOnLoop(() -> {
+                    requestBodyWriting = false;
+                    if (current == call) {
+                        fail(failure instanceof SalvoIOException typed ? typed : FailureClassifier.requestBody(pool.origin(), failure));
+                    }
+                }));
     }
 
     @Override

@@ -6,7 +6,8 @@
  * its queue of waiting calls and its counts with its own monitor and never holds it while doing
  * I/O or completing a future. Everything bound to one connection
  * ({@link dev.salvo.netty.internal.ResponseHandler}, {@link dev.salvo.netty.internal.BodyFlow},
- * the decoder) runs on that connection's event loop only; other threads reach it by submitting a
+ * the decoder) runs on that connection's event loop only (except a streamed request body's reads, in
+ * {@link dev.salvo.netty.internal.BodyUpload}); other threads reach it by submitting a
  * task to that loop. A {@link dev.salvo.netty.internal.PendingExchange} is the call's future and
  * its state at once; it completes once, on an I/O thread or on the thread that cancels it.
  *
@@ -16,6 +17,7 @@
  * <p><b>Buffers.</b> Request bytes are written into one pooled buffer that Netty releases after the
  * write; every message the decoder hands on is released by the handler in a {@code finally}, after
  * its bytes were copied for the body's subscriber (which owns what it receives). A streamed request
- * body goes through Netty's {@code ChunkedWriteHandler}, added to a connection the first time it is needed.
+ * body is read and written by a {@link dev.salvo.netty.internal.BodyUpload} on a virtual thread of its
+ * own (a blocking read never holds an event loop), with backpressure to the connection's writability.
  */
 package dev.salvo.netty.internal;

@@ -1,0 +1,110 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.RequestBody;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Sends a streamed request body (a file, an {@link InputStream}, multipart parts) after its head, on a
+ * virtual thread of its own, so a read that blocks never holds the event loop and the other
+ * connections on it. Reads pieces of up to 64 KiB as they come, frames each as an HTTP/1.1 chunk when
+ * the length is unknown (then the last chunk), and writes them; while the connection is not writable
+ * it waits for the previous piece to leave, so at most two pieces are queued whatever the body's size
+ * or the peer's pace. The stream is opened and closed on that thread. The outcome is reported once:
+ * from the last write's listener on the event loop when there was one, else from that thread.
+ */
+final class BodyUpload implements Runnable {
+    private static final int PIECE_BYTES = 64 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Channel channel;
+    private final RequestBody body;
+    private final Runnable sent;
+    private final Consumer<Throwable> failed;
+
+    private BodyUpload(Channel channel, RequestBody body, Runnable sent, Consumer<Throwable> failed) {
+        this.channel = channel;
+        this.body = body;
+        this.sent = sent;
+        this.failed = failed;
+    }
+
+    /** Starts sending {@code body} on {@code channel}; then runs {@code sent}, or {@code failed} with why. Any thread. */
+    static void start(Channel channel, RequestBody body, Runnable sent, Consumer<Throwable> failed) {
+        Thread.ofVirtual().name("salvo-upload-" + channel.id().asShortText()).start(new BodyUpload(channel, body, sent, failed));
+    }
+
+    @Override
+    public void run() {
+        boolean framed = body.length() < 0;
+        try (InputStream in = body.openStream()) {
+            ChannelFuture previous = null;
+            while (true) {
+                ByteBuf piece = channel.alloc().ioBuffer(PIECE_BYTES);
+                int n;
+                try {
+                    n = piece.writeBytes(in, PIECE_BYTES); // what one read gives: a slow stream's bytes go as they come
+                } catch (Throwable e) {
+                    piece.release();
+                    throw e;
+                }
+                if (n < 0) {
+                    piece.release();
+                    break;
+                }
+                ChannelFuture written = channel.writeAndFlush(framed ? chunk(piece) : piece);
+                if (!channel.isWritable()) {
+                    await(previous != null ? previous : written);
+                }
+                failFast(previous);
+                previous = written;
+            }
+            if (framed) {
+                previous = channel.writeAndFlush(Unpooled.wrappedBuffer(LAST_CHUNK));
+            }
+            if (previous == null) {
+                sent.run();
+                return;
+            }
+            // reported by the last write itself, on the event loop: before the response to it can be read
+            previous.addListener(last -> {
+                if (last.isSuccess()) {
+                    sent.run();
+                } else {
+                    failed.accept(last.cause());
+                }
+            });
+        } catch (Throwable e) {
+            failed.accept(e);
+        }
+    }
+
+    private static ByteBuf chunk(ByteBuf data) {
+        ByteBuf size = Unpooled.copiedBuffer(Integer.toHexString(data.readableBytes()) + "\r\n", StandardCharsets.US_ASCII);
+        return Unpooled.wrappedBuffer(size, data, Unpooled.wrappedBuffer(CRLF));
+    }
+
+    /** Waits (parking the virtual thread, never pinning it) until {@code write} is done; throws its failure. */
+    private static void await(ChannelFuture write) throws Throwable {
+        if (!write.isDone()) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            write.addListener(finished -> done.complete(null));
+            done.join();
+        }
+        failFast(write);
+    }
+
+    /** Throws the failure of a write that is done and failed (the connection closed, the call was aborted). */
+    private static void failFast(ChannelFuture write) throws Throwable {
+        if (write != null && write.isDone() && !write.isSuccess()) {
+            throw write.cause();
+        }
+    }
+}
