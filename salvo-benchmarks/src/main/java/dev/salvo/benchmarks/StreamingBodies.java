@@ -9,6 +9,12 @@ import dev.salvo.client.Salvo;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.NettyTransport;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code many TRANSPORT URL N DIR}: N concurrent downloads to files; seconds, peak RSS;
  *   <li>{@code upload TRANSPORT URL FILE}: one file PUT as a streamed request body; RSS at idle and peak.
  * </ul>
- * TRANSPORT: jdk, blocking (HttpURLConnection), netty (epoll) or netty-nio.
+ * TRANSPORT: jdk, blocking (HttpURLConnection), netty (epoll) or netty-nio; for {@code download} also
+ * bare-jdk and bare-urlconnection, the same download without Salvo (the ceiling of jdk and blocking).
  */
 public final class StreamingBodies {
     private StreamingBodies() {
@@ -34,6 +41,21 @@ public final class StreamingBodies {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String kind = args[1];
+        if (mode.equals("download") && kind.startsWith("bare-")) {
+            if (kind.endsWith("-virtual")) { // on a virtual thread, as Transports.blocking runs a call
+                Thread thread = Thread.ofVirtual().start(() -> {
+                    try {
+                        bareDownload(kind.substring(0, kind.length() - "-virtual".length()), args[2], Path.of(args[3]));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                thread.join();
+            } else {
+                bareDownload(kind, args[2], Path.of(args[3]));
+            }
+            return;
+        }
         long idleRss = rssMb();
         try (Transport transport = transport(kind);
              Salvo http = Salvo.newBuilder().transport(transport).maxInFlight(256).maxPerHost(256)
@@ -78,6 +100,34 @@ public final class StreamingBodies {
                 default -> throw new IllegalArgumentException("mode must be download, many or upload: " + mode);
             }
         }
+    }
+
+    /**
+     * The same download without Salvo, the ceiling of the transport it stands under: {@code bare-jdk},
+     * the JDK's {@code HttpClient} (configured as {@code Transports.jdk()}) with {@code BodyHandlers.ofFile};
+     * {@code bare-urlconnection}, {@code HttpURLConnection} copied to the file with {@code transferTo}.
+     */
+    private static void bareDownload(String kind, String url, Path file) throws Exception {
+        long start = System.nanoTime();
+        int status;
+        if (kind.equals("bare-jdk")) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            status = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(file))
+                    .statusCode();
+        } else if (kind.equals("bare-urlconnection")) {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            status = connection.getResponseCode();
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+        } else {
+            throw new IllegalArgumentException("bare transport must be bare-jdk or bare-urlconnection: " + kind);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long bytes = Files.size(file);
+        System.out.printf("mode=download transport=%s status=%d bytes=%d seconds=%.3f MBps=%.1f sha256=%s "
+                + "peak_rss_mb=%d%n", kind, status, bytes, seconds, bytes / seconds / 1e6, sha256(file), AllAtOnce.peakRssMb());
     }
 
     private static Transport transport(String kind) {

@@ -15,8 +15,9 @@ import java.util.concurrent.Flow;
 /**
  * Writes a body to a temporary file in the target's directory as it arrives and, once it is whole,
  * renames it over the target atomically; on any failure (or cancellation) the temporary file is
- * deleted, so the target is either the whole body or untouched. Writes happen on the thread that
- * delivers the body (the page cache keeps that short). Signals are serial.
+ * deleted, so the target is either the whole body or untouched. Each list of buffers is written with
+ * one gathering write, on the thread that delivers the body (the page cache keeps that short); the
+ * buffers are not used once {@code onNext} returns. Signals are serial.
  */
 final class FileSubscriber implements BodySubscriber<Path> {
     private final Path target;
@@ -48,9 +49,11 @@ final class FileSubscriber implements BodySubscriber<Path> {
             return;
         }
         try {
-            for (ByteBuffer buffer : buffers) {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+            ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
+            for (int first = 0; first < all.length; ) { // one gathering write for the whole list, as a rule
+                channel.write(all, first, all.length - first);
+                while (first < all.length && !all[first].hasRemaining()) {
+                    first++;
                 }
             }
         } catch (IOException e) {
