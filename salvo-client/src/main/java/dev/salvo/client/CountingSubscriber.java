@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.BodySink;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Passes a body through to another subscriber, reporting the bytes received so far after each piece. */
-final class CountingSubscriber<T> implements BodySubscriber<T> {
+final class CountingSubscriber<T> implements BodySubscriber<T>, BodySink {
     private static final Logger log = LoggerFactory.getLogger("dev.salvo.client");
 
     private final BodySubscriber<T> next;
@@ -47,6 +48,12 @@ final class CountingSubscriber<T> implements BodySubscriber<T> {
     @Override
     public void onComplete() {
         next.onComplete();
+    }
+
+    /** As the subscriber it passes to: it only counts. */
+    @Override
+    public boolean borrows() {
+        return BodySink.borrows(next);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.BodySink;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /** Reads a body and drops it; the value is the number of bytes. Signals are serial. */
-final class DiscardingSubscriber implements BodySubscriber<Long> {
+final class DiscardingSubscriber implements BodySubscriber<Long>, BodySink {
     private final CompletableFuture<Long> body = new CompletableFuture<>();
     private long bytes;
 
@@ -31,6 +32,12 @@ final class DiscardingSubscriber implements BodySubscriber<Long> {
     @Override
     public void onComplete() {
         body.complete(bytes);
+    }
+
+    /** Each list is written out (or counted) before {@code onNext} returns. */
+    @Override
+    public boolean borrows() {
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.salvo.client;
 
+import dev.salvo.client.spi.BodySink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,7 +20,7 @@ import java.util.concurrent.Flow;
  * one gathering write, on the thread that delivers the body (the page cache keeps that short); the
  * buffers are not used once {@code onNext} returns. Signals are serial.
  */
-final class FileSubscriber implements BodySubscriber<Path> {
+final class FileSubscriber implements BodySubscriber<Path>, BodySink {
     private final Path target;
     private final CompletableFuture<Path> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
@@ -80,6 +81,12 @@ final class FileSubscriber implements BodySubscriber<Path> {
             discard();
             body.completeExceptionally(new SalvoIOException("cannot move the body into " + target + ": " + e, e));
         }
+    }
+
+    /** Each list is written out (or counted) before {@code onNext} returns. */
+    @Override
+    public boolean borrows() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.DeadlineExceededException;
+import dev.salvo.client.spi.BodySink;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Signals from the transport are serial; the engine's {@link #abort} may race them, so all pass the
  * monitor (the subscriber's own calls back, {@code request} and {@code cancel}, do not).
  */
-final class BodyTap implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscription {
+final class BodyTap implements BodySink, Flow.Subscription {
     private final Flow.Subscriber<List<ByteBuffer>> subscriber;
     private final Call call;
     private final long idleNanos;
@@ -33,6 +34,12 @@ final class BodyTap implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscript
         this.subscriber = subscriber;
         this.call = call;
         this.idleNanos = idleTimeout == null ? 0 : idleTimeout.toNanos();
+    }
+
+    /** As the subscriber it stands in front of: signals pass straight through, on the transport's thread. */
+    @Override
+    public boolean borrows() {
+        return BodySink.borrows(subscriber);
     }
 
     /** Whether the transport delivered the end (or a failure) of the body, or the body was aborted. */

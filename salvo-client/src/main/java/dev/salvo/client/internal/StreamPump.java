@@ -1,6 +1,7 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.Request;
+import dev.salvo.client.spi.BodySink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Moves a blocking client's body stream to a subscriber on the calling thread: reads a piece only
  * when the subscriber has asked for one, so a slow subscriber stops the reads (and the socket
  * fills). Cancel, or an interrupt of the pumping thread, closes the stream — which aborts the
- * exchange — and ends the pump. Completes {@code done} after the last signal.
+ * exchange — and ends the pump. Completes {@code done} after the last signal. A subscriber that
+ * {@linkplain BodySink#borrows borrows} gets every piece in one array, read into again and again;
+ * any other gets a new array per piece, which it owns.
  */
 final class StreamPump implements Flow.Subscription {
     private static final int PIECE_BYTES = 64 * 1024;
@@ -35,10 +38,12 @@ final class StreamPump implements Flow.Subscription {
 
     /** Pumps the whole body into {@code subscriber}; returns when it ended, failed or was cancelled. */
     void run(Flow.Subscriber<List<ByteBuffer>> subscriber) {
+        boolean borrows = BodySink.borrows(subscriber);
+        byte[] lent = borrows ? new byte[PIECE_BYTES] : null;
         try (InputStream in = body) {
             subscriber.onSubscribe(this);
             while (awaitDemand()) {
-                byte[] piece = new byte[PIECE_BYTES];
+                byte[] piece = borrows ? lent : new byte[PIECE_BYTES];
                 int n = in.read(piece);
                 if (n < 0) {
                     subscriber.onComplete();

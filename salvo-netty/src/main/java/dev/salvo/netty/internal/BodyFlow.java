@@ -1,16 +1,23 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.spi.BodySink;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One response body on its way to the exchange's subscriber, with Netty's backpressure: each piece
+ * One response body on its way to the exchange's subscriber, with Netty's backpressure. A subscriber
+ * that {@linkplain BodySink#borrows borrows} and asked for everything (a file, a count) is lent Netty's
+ * own buffers: the pieces of one read burst are kept (retained) and passed as one list of views at the
+ * burst's end ({@link #flushLent}, from {@code channelReadComplete}), so a file gets one gathering write
+ * per burst and no copy, and are released once {@code onNext} returns. Otherwise each piece
  * the decoder yields is copied out of Netty's buffer and handed on while the subscriber has demand;
  * past it, pieces wait here and the channel's {@code autoRead} is turned off, so the socket is not
  * read until the subscriber asks for more. A subscriber that requests everything (bytes, a file)
@@ -18,11 +25,18 @@ import java.util.concurrent.RejectedExecutionException;
  * hop onto it from any thread.
  */
 final class BodyFlow implements Flow.Subscription {
+    /** Pieces lent at most per list (a burst is at most 16 reads); more go in the next list. */
+    private static final int LENT_MAX = 32;
+
     private final ResponseHandler handler;
     private final Channel channel;
     private final PendingExchange call;
     private final Flow.Subscriber<List<ByteBuffer>> subscriber;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(4);
+    private final boolean borrows;
+    /** Pieces lent to a borrowing subscriber, retained until the burst ends. */
+    private final List<ByteBuf> lent = new ArrayList<>(LENT_MAX);
+    private int lentBuffers;
     private long demand;
     private boolean lastArrived;
     private boolean finished;
@@ -32,18 +46,28 @@ final class BodyFlow implements Flow.Subscription {
         this.channel = channel;
         this.call = call;
         this.subscriber = subscriber;
+        this.borrows = BodySink.borrows(subscriber);
     }
 
     void start() {
         subscriber.onSubscribe(this);
     }
 
-    /** A piece of the body arrived; its bytes are copied (the subscriber owns what it gets). */
+    /** A piece of the body arrived; lent (retained) to a borrowing subscriber, else copied (it owns what it gets). */
     void piece(ByteBuf content) {
         int length = content.readableBytes();
         if (finished || length == 0) {
             return;
         }
+        if (borrows && demand > Long.MAX_VALUE / 2 && pending.isEmpty()) { // asked for everything
+            lent.add(content.retain());
+            lentBuffers += content.nioBufferCount();
+            if (lent.size() == LENT_MAX) {
+                flushLent();
+            }
+            return;
+        }
+        flushLent(); // keeps the order should a borrowing subscriber's demand ever be bounded
         ByteBuffer copy = ByteBuffer.allocate(length);
         content.getBytes(content.readerIndex(), copy);
         copy.flip();
@@ -58,12 +82,47 @@ final class BodyFlow implements Flow.Subscription {
 
     /** The body's last piece arrived. */
     void last() {
+        flushLent();
         lastArrived = true;
         drain();
     }
 
+    /**
+     * Passes the lent pieces on as one list of views, then releases them: at the end of a read burst,
+     * before the last piece, and when {@value #LENT_MAX} have gathered.
+     */
+    void flushLent() {
+        if (lent.isEmpty()) {
+            return;
+        }
+        ByteBuffer[] views = new ByteBuffer[lentBuffers];
+        int i = 0;
+        for (ByteBuf piece : lent) {
+            for (ByteBuffer view : piece.nioBuffers()) {
+                views[i++] = view;
+            }
+        }
+        try {
+            if (!finished) {
+                subscriber.onNext(Arrays.asList(views));
+            }
+        } finally {
+            releaseLent();
+        }
+    }
+
+    /** Releases the lent pieces not passed on (the body failed, was cancelled or aborted). */
+    void releaseLent() {
+        for (ByteBuf piece : lent) {
+            piece.release();
+        }
+        lent.clear();
+        lentBuffers = 0;
+    }
+
     /** The exchange failed under the body: the subscriber is told. */
     void fail(Throwable failure) {
+        releaseLent();
         if (!finished) {
             finished = true;
             pending.clear();
@@ -109,6 +168,7 @@ final class BodyFlow implements Flow.Subscription {
             if (!finished) {
                 finished = true;
                 pending.clear();
+                releaseLent();
                 call.completeExceptionally(new CancellationException("the response body was cancelled"));
             }
         });

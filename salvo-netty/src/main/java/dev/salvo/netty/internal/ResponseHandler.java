@@ -127,6 +127,16 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** A read burst ended: a borrowing body gets the pieces it was lent in one list. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        BodyFlow flow = body;
+        if (flow != null) {
+            flow.flushLent();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     private boolean headersArrived(PendingExchange call, HttpResponse response) {
         DecoderResult result = response.decoderResult();
         if (result.isFailure()) {
@@ -277,6 +287,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     /** Forgets the call in flight and closes the connection. */
     private void drop() {
+        if (body != null) {
+            body.releaseLent();
+        }
         current = null;
         body = null;
         headers = null;
