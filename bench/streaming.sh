@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 11's body benchmarks, one run, against nginx on loopback (run it under `quiet`):
-#   1. a 1 GiB file downloaded to disk through each transport with -Xmx64m, bytes verified (SHA-256),
-#      throughput ÷ `curl -o` of the same file (goal >= 0.9)
+#   1. a 1 GiB file downloaded to a file (on /dev/shm when there is one, see DL) through each transport
+#      with -Xmx64m, bytes verified (SHA-256), throughput ÷ `curl -o` of the same file (goal >= 0.9); and
+#      the bare JDK HttpClient (BodyHandlers.ofFile) and HttpURLConnection (on a virtual thread, as
+#      Transports.blocking runs it): the ceilings of the jdk and blocking transports
 #   2. 100 concurrent 10 MiB downloads to files: peak RSS (goal <= 256 MB)
 #   3. a 1 GiB upload (PUT, streamed from the file): peak RSS above idle (goal <= 128 MB)
 #   4. /get at c=64, Salvo on Netty, buffered: this tree vs the build before issue 11 (BEFORE, default
@@ -22,6 +24,7 @@ cleanup() {
   set +e
   if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
   rm -rf "$WORK"
+  case "$DL" in /dev/shm/salvo-streaming.*) rm -rf "$DL" ;; esac
 }
 trap cleanup EXIT
 
@@ -31,6 +34,12 @@ CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
 JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Xmx64m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 mkdir -p "$WORK/www" "$WORK/logs" "$WORK/put" "$WORK/tmp" "$WORK/out"
+# Downloads land on a tmpfs when there is one: on loopback the disk's writeback, not the client, sets the
+# pace and swings from run to run (curl -o alone measured 40 to 650 MB/s in one session); DL=DIR overrides.
+DL="${DL:-}"
+if [ -z "$DL" ]; then
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then DL=$(mktemp -d /dev/shm/salvo-streaming.XXXXXX); else DL="$WORK/out"; fi
+fi
 chmod 755 "$WORK" "$WORK/www"; chmod 777 "$WORK/put" "$WORK/tmp"   # nginx's workers run unprivileged
 head -c 1073741824 /dev/urandom > "$WORK/www/1g.bin"
 head -c 10485760 /dev/urandom > "$WORK/www/10m.bin"
@@ -60,20 +69,41 @@ curl -sf -o /dev/null --max-time 2 "$BASE/10m.bin" || { echo "nginx did not star
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ $what == all || $what == download ]]; then
-  echo "== 1 GiB download to a file, -Xmx64m, vs curl -o"
-  curl_bps=$(curl -sf -o "$WORK/out/curl.bin" -w '%{speed_download}' "$BASE/1g.bin")
-  [ "$(sha256sum "$WORK/out/curl.bin" | cut -d' ' -f1)" = "$SHA_1G" ] || { echo "curl got wrong bytes" >&2; exit 1; }
-  rm -f "$WORK/out/curl.bin"
-  echo "curl -o: $(awk -v b="$curl_bps" 'BEGIN { printf "%.1f MB/s", b / 1e6 }')"
-  for transport in jdk blocking netty netty-nio; do
-    line=$("${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.StreamingBodies download "$transport" "$BASE/1g.bin" "$WORK/out/1g.bin")
-    sha=$(sed 's/.*sha256=\([0-9a-f]*\).*/\1/' <<<"$line")
-    ok=$([ "$sha" = "$SHA_1G" ] && echo "bytes match" || echo "BYTES DIFFER")
-    ratio=$(awk -v l="$line" -v c="$curl_bps" 'BEGIN { match(l, /MBps=[0-9.]+/); printf "%.2f", substr(l, RSTART + 5, RLENGTH - 5) * 1e6 / c }')
-    echo "$line" | sed 's/ sha256=[0-9a-f]*//'
-    echo "  -> $ok; throughput / curl = $ratio"
-    rm -f "$WORK/out/1g.bin"
+  ROUNDS="${ROUNDS:-3}"
+  echo "== 1 GiB download to a file ($DL), -Xmx64m, vs curl -o: $ROUNDS interleaved rounds after a warm-up, best of each"
+  curl_run() {
+    local bps
+    bps=$(curl -sf -o "$DL/curl.bin" -w '%{speed_download}' "$BASE/1g.bin")
+    [ "$(sha256sum "$DL/curl.bin" | cut -d' ' -f1)" = "$SHA_1G" ] || { echo "curl got wrong bytes" >&2; exit 1; }
+    rm -f "$DL/curl.bin"
+    awk -v b="$bps" 'BEGIN { printf "%.1f", b / 1e6 }'
+  }
+  curl_run >/dev/null # warm-up: nginx, the page cache, the CPU clock
+  CONTENDERS=(curl jdk bare-jdk blocking bare-urlconnection-virtual netty netty-nio)
+  declare -A best runs
+  for contender in "${CONTENDERS[@]}"; do best[$contender]=0; runs[$contender]=""; done
+  for round in $(seq 1 "$ROUNDS"); do
+    for contender in "${CONTENDERS[@]}"; do
+      if [ "$contender" = curl ]; then
+        mb=$(curl_run)
+      else
+        line=$("${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.StreamingBodies download "$contender" "$BASE/1g.bin" "$DL/1g.bin")
+        sha=$(sed 's/.*sha256=\([0-9a-f]*\).*/\1/' <<<"$line")
+        [ "$sha" = "$SHA_1G" ] || { echo "$contender: BYTES DIFFER: $line" >&2; exit 1; }
+        mb=$(sed 's/.*MBps=\([0-9.]*\).*/\1/' <<<"$line")
+        echo "round $round: $(sed "s/ sha256=[0-9a-f]*//; s/transport=bare-urlconnection /transport=$contender /" <<<"$line") (bytes match)"
+        rm -f "$DL/1g.bin"
+      fi
+      runs[$contender]="${runs[$contender]} $mb"
+      best[$contender]=$(awk -v a="${best[$contender]}" -v b="$mb" 'BEGIN { print (b > a ? b : a) }')
+    done
   done
+  for contender in "${CONTENDERS[@]}"; do
+    awk -v t="$contender" -v m="${best[$contender]}" -v c="${best[curl]}" -v r="${runs[$contender]}" \
+      'BEGIN { printf "%-27s best %7.1f MB/s  / curl = %.2f   (runs:%s)\n", t, m, m / c, r }'
+  done
+  awk -v j="${best[jdk]}" -v bj="${best[bare-jdk]}" -v b="${best[blocking]}" -v bu="${best[bare-urlconnection-virtual]}" \
+    'BEGIN { printf "jdk / bare JDK HttpClient = %.2f; blocking / bare HttpURLConnection (virtual thread) = %.2f\n", j / bj, b / bu }'
 fi
 if [[ $what == all || $what == many ]]; then
   echo "== 100 concurrent 10 MiB downloads to files, -Xmx64m"
