@@ -2,7 +2,6 @@ package dev.salvo.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +14,12 @@ import java.util.Objects;
  * {@code maxResponseBytes}); for a stream, a file or a count, see {@link BodyHandler}. A 4xx or 5xx
  * status is data, not an exception: check {@link #status()} or call {@link #requireSuccess()}.
  */
-public final class Response {
-    private final Request request;
-    private final int status;
-    private final Headers headers;
+public final class Response extends ResponseHead {
     private final byte[] body;
 
     private Response(Request request, int status, Headers headers, byte[] body) {
-        this.request = request;
-        this.status = status;
-        this.headers = headers;
-        this.body = body;
+        super(request, status, headers);
+        this.body = Objects.requireNonNull(body, "body");
     }
 
     /**
@@ -39,32 +33,7 @@ public final class Response {
 
     /** A response that takes {@code body} as it is, without a copy: for the buffering handler only. */
     static Response owned(Request request, int status, Headers headers, byte[] body) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(body, "body");
-        if (status < 100 || status > 999) {
-            throw new IllegalArgumentException("status must be a 3-digit code, got " + status);
-        }
         return new Response(request, status, headers, body);
-    }
-
-    /** The request that produced this response (the last hop when redirects were followed). */
-    public Request request() {
-        return request;
-    }
-
-    /** The URI this response came from. */
-    public URI uri() {
-        return request.uri();
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** True for 2xx. */
-    public boolean isSuccessful() {
-        return status >= 200 && status < 300;
     }
 
     /**
@@ -76,10 +45,6 @@ public final class Response {
             throw new HttpStatusException(this);
         }
         return this;
-    }
-
-    public Headers headers() {
-        return headers;
     }
 
     /** A copy of the body bytes. */
@@ -102,7 +67,7 @@ public final class Response {
     }
 
     private Charset charset() {
-        String type = headers.first("Content-Type").orElse("");
+        String type = headers().first("Content-Type").orElse("");
         for (String part : type.split(";")) {
             String p = part.strip();
             if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
@@ -119,6 +84,6 @@ public final class Response {
 
     @Override
     public String toString() {
-        return "Response[" + status + ' ' + request + ", " + body.length + " bytes]";
+        return "Response[" + status() + ' ' + request() + ", " + body.length + " bytes]";
     }
 }
