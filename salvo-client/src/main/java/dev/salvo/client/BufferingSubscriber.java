@@ -3,9 +3,6 @@ package dev.salvo.client;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
@@ -15,7 +12,7 @@ import java.util.function.Function;
  * buffer (the subscriber owns what it receives) is taken without a copy. Signals are serial (the
  * transport's contract).
  */
-final class BufferingSubscriber<T> implements BodySubscriber<T> {
+final class BufferingSubscriber<T> extends WholeBodySubscriber<T> {
     private static final byte[] EMPTY = new byte[0];
     /** The largest announced length that gets its exact array before any of it arrived. */
     private static final long PREALLOCATE_MAX_BYTES = 1 << 20;
@@ -23,8 +20,6 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
     private final long maxBytes;
     private final long announced;
     private final Function<byte[], T> finish;
-    private final CompletableFuture<T> body = new CompletableFuture<>();
-    private Flow.Subscription subscription;
     private byte[] bytes = EMPTY;
     private int size;
 
@@ -35,20 +30,16 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
+    boolean start() {
         if (announced > maxBytes) {
             tooLarge("announces " + announced + " bytes");
-            return;
+            return false;
         }
-        subscription.request(Long.MAX_VALUE);
+        return true;
     }
 
     @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (body.isDone()) {
-            return;
-        }
+    void take(List<ByteBuffer> buffers) {
         for (ByteBuffer buffer : buffers) {
             int length = buffer.remaining();
             if (size == 0 && length == announced && length <= maxBytes && isWholeArray(buffer)) {
@@ -84,11 +75,6 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
         body.complete(finish.apply(whole));
     }
 
-    @Override
-    public CompletionStage<T> body() {
-        return body;
-    }
-
     private static boolean isWholeArray(ByteBuffer buffer) {
         return buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
                 && buffer.limit() == buffer.array().length;
@@ -97,9 +83,8 @@ final class BufferingSubscriber<T> implements BodySubscriber<T> {
     /** Fails the body first (so the call ends with this), then aborts the exchange. */
     private void tooLarge(String what) {
         bytes = EMPTY;
-        body.completeExceptionally(new ResponseTooLargeException(
+        failAndCancel(new ResponseTooLargeException(
                 "response body " + what + ", more than the limit of " + maxBytes + " bytes", maxBytes));
-        subscription.cancel();
     }
 
     /** The announced Content-Length; -1 when absent or unreadable (the bytes then decide). */

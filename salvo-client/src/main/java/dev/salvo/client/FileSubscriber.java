@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
  * Writes a body to a temporary file in the target's directory as it arrives and, once it is whole,
@@ -20,10 +17,8 @@ import java.util.concurrent.Flow;
  * one gathering write, on the thread that delivers the body (the page cache keeps that short); the
  * buffers are not used once {@code onNext} returns. Signals are serial.
  */
-final class FileSubscriber implements BodySubscriber<Path>, BodySink {
+final class FileSubscriber extends WholeBodySubscriber<Path> implements BodySink {
     private final Path target;
-    private final CompletableFuture<Path> body = new CompletableFuture<>();
-    private Flow.Subscription subscription;
     private Path temp;
     private FileChannel channel;
 
@@ -32,23 +27,19 @@ final class FileSubscriber implements BodySubscriber<Path>, BodySink {
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
+    boolean start() {
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
             channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException | RuntimeException e) {
-            failAndCancel("cannot create a temporary file beside " + target, e);
-            return;
+            fail("cannot create a temporary file beside " + target, e);
+            return false;
         }
-        subscription.request(Long.MAX_VALUE);
+        return true;
     }
 
     @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (body.isDone()) {
-            return;
-        }
+    void take(List<ByteBuffer> buffers) {
         try {
             ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
             for (int first = 0; first < all.length; ) { // one gathering write for the whole list, as a rule
@@ -58,7 +49,7 @@ final class FileSubscriber implements BodySubscriber<Path>, BodySink {
                 }
             }
         } catch (IOException e) {
-            failAndCancel("cannot write " + temp, e);
+            fail("cannot write " + temp, e);
         }
     }
 
@@ -89,15 +80,9 @@ final class FileSubscriber implements BodySubscriber<Path>, BodySink {
         return true;
     }
 
-    @Override
-    public CompletionStage<Path> body() {
-        return body;
-    }
-
-    private void failAndCancel(String what, Exception cause) {
+    private void fail(String what, Exception cause) {
         discard();
-        body.completeExceptionally(new SalvoIOException(what + ": " + cause, cause));
-        subscription.cancel();
+        failAndCancel(new SalvoIOException(what + ": " + cause, cause));
     }
 
     /** Closes and deletes the temporary file; what cannot be deleted is left for the OS's temp cleanup. */
