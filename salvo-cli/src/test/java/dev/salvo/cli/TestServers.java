@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Servers for the tests: a quick embedded one and a dead address. */
 public final class TestServers {
@@ -25,6 +28,26 @@ public final class TestServers {
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #quick()} for a test class ({@code @RegisterExtension static}): started before its first test, closed after its last. */
+    public static final class Quick implements BeforeAllCallback, AfterAllCallback {
+        private SalvoServer server;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            server = quick();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            server.close();
+        }
+
+        /** The URL of {@code path} on the server. */
+        public String url(String path) {
+            return server.url(path);
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.salvo.cli.CliRun;
 import dev.salvo.cli.TestServers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Salvo;
-import dev.salvo.server.SalvoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,24 +23,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code salvo fetch -o FILE} and {@code -O DIR} against the embedded server and a raw socket that cuts a body short. */
 class FetchToFilesTest {
-    private static SalvoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.quick();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServers.Quick server = new TestServers.Quick();
 
     @Test
     void outputStreamsOneBodyToTheFileAndReplacesWhatWasThere(@TempDir Path dir) throws Exception {
