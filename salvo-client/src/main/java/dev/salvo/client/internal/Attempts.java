@@ -63,6 +63,9 @@ final class Attempts {
     /** The headers of the current attempt arrived: where its body goes. On the transport's thread. */
     Flow.Subscriber<List<ByteBuffer>> onHeaders(Call call, int status, Headers headers) {
         Request current = call.current;
+        if (status == 429 || status == 503) {
+            engine.hostBusy(call, status, headers);
+        }
         if ((status >= 300 && status < 400) || engine.settings.retryPolicy().retryOnStatus().contains(status)) {
             Response head = Response.of(current, status, headers, NO_BYTES);
             Request next = redirects.next(current, head, call.hops);
@@ -141,7 +144,7 @@ final class Attempts {
             start(call);
         } else {
             // the next hop counts against the new origin's limit, not the old one's
-            engine.releaseSlot(call);
+            engine.releaseSlot(call, Breaker.Verdict.SUCCESS);
             call.current = next;
             engine.enqueue(call, true);
         }
@@ -154,7 +157,7 @@ final class Attempts {
                     : "; attempt " + call.attempt + " failed: " + lastFailure.getMessage()), lastFailure));
             return;
         }
-        engine.releaseSlot(call);
+        engine.releaseSlot(call, Breaker.verdictOf(call.status, lastFailure));
         try {
             call.retryTimer = timer.schedule(() -> {
                 if (!call.isFinished()) {
