@@ -21,6 +21,11 @@ public final class BodyResponse<T> {
         this.body = body;
     }
 
+    /** This response with other headers (an interceptor that decoded the body drops Content-Encoding). */
+    BodyResponse<T> withHeaders(Headers other) {
+        return new BodyResponse<>(request, status, other, body);
+    }
+
     /** The request that produced this response (the last hop when redirects were followed). */
     public Request request() {
         return request;

@@ -5,10 +5,12 @@ import dev.salvo.client.internal.BatchRunner;
 import dev.salvo.client.internal.CallEngine;
 import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
+import dev.salvo.client.internal.InterceptorChain;
 import dev.salvo.client.internal.Politeness;
 import dev.salvo.client.spi.Transport;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +38,22 @@ import java.util.concurrent.Executor;
  */
 public final class Salvo implements AutoCloseable {
     private final CallEngine engine;
+    private final long maxResponseBytes;
+    /** Null when there are no interceptors: calls go straight to the engine. */
+    private final InterceptorChain chain;
 
     private Salvo(Builder builder) {
         long maxResponseBytes = builder.maxResponseBytes;
+        this.maxResponseBytes = maxResponseBytes;
         this.engine = new CallEngine(builder.settings(),
                 request -> BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)), Response::owned);
+        this.chain = builder.interceptors.isEmpty() ? null : new InterceptorChain(builder.interceptors,
+                new InterceptorChain.Terminal() {
+                    @Override
+                    public <T> CompletableFuture<BodyResponse<T>> send(Request request, BodyHandler<T> handler) {
+                        return engine.send(request, handler, BodyResponse::new);
+                    }
+                }, engine.callbackExecutor());
     }
 
     /** A client with every default (see {@link Builder}): JDK transport, 64 in flight, 30 s deadline. */
@@ -58,7 +71,16 @@ public final class Salvo implements AutoCloseable {
      * a larger one fails the call with {@link ResponseTooLargeException}.
      */
     public CompletableFuture<Response> send(Request request) {
-        return engine.send(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        if (chain == null) {
+            return engine.send(request);
+        }
+        CompletableFuture<BodyResponse<byte[]>> call = chain.send(request,
+                BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)));
+        CompletableFuture<Response> response = call.thenApply(
+                r -> Response.owned(r.request(), r.status(), r.headers(), r.body()));
+        response.whenComplete((r, e) -> call.cancel(true)); // cancelling the response cancels the call
+        return response;
     }
 
     /**
@@ -70,7 +92,7 @@ public final class Salvo implements AutoCloseable {
     public <T> CompletableFuture<BodyResponse<T>> send(Request request, BodyHandler<T> handler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        return engine.send(request, handler, BodyResponse::new);
+        return chain == null ? engine.send(request, handler, BodyResponse::new) : chain.send(request, handler);
     }
 
     /**
@@ -81,7 +103,13 @@ public final class Salvo implements AutoCloseable {
     public <T> CompletableFuture<T> send(Request request, ResponseMapper<T> mapper) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(mapper, "mapper");
-        return engine.sendMapped(request, mapper);
+        return chain == null ? engine.sendMapped(request, mapper) : send(request).thenApply(response -> {
+            try {
+                return mapper.map(response);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
     }
 
     /**
@@ -220,6 +248,7 @@ public final class Salvo implements AutoCloseable {
         private Duration maxHostPause = Duration.ofSeconds(60);
         private boolean adaptive;
         private CircuitBreakerPolicy circuitBreaker;
+        private final List<Interceptor> interceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -371,6 +400,15 @@ public final class Salvo implements AutoCloseable {
          */
         public Builder adaptiveConcurrency(boolean on) {
             this.adaptive = on;
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every call (see {@link Interceptor}); the first added is the
+         * outermost. Default none.
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
