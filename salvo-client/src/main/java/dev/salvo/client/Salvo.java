@@ -9,6 +9,7 @@ import dev.salvo.client.internal.InterceptorChain;
 import dev.salvo.client.internal.Politeness;
 import dev.salvo.client.spi.Transport;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -222,6 +223,8 @@ public final class Salvo implements AutoCloseable {
      *   <tr><td>{@link #hostBackoff}</td><td>a Retry-After on 429/503 pauses the origin, at most 60 s</td></tr>
      *   <tr><td>{@link #adaptiveConcurrency}</td><td>off</td></tr>
      *   <tr><td>{@link #circuitBreaker}</td><td>none</td></tr>
+     *   <tr><td>{@link #interceptor}</td><td>none</td></tr>
+     *   <tr><td>{@link #cookieJar}</td><td>none: no cookie is kept</td></tr>
      * </table>
      *
      * <p>A limit you set is never capped by a default you did not set: {@code maxInFlight(100)}
@@ -249,6 +252,7 @@ public final class Salvo implements AutoCloseable {
         private boolean adaptive;
         private CircuitBreakerPolicy circuitBreaker;
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private CookieHandler cookieJar;
 
         private Builder() {
         }
@@ -412,6 +416,16 @@ public final class Salvo implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps cookies in {@code jar} (a {@link java.net.CookieManager}: RFC 6265's rules) and sends them
+         * back: applied to every hop, so a cookie set by a redirect goes to its target. A request's own
+         * {@code Cookie} header wins. Default none: no cookie is kept.
+         */
+        public Builder cookieJar(CookieHandler jar) {
+            this.cookieJar = Objects.requireNonNull(jar, "cookieJar");
+            return this;
+        }
+
         /** A circuit breaker per origin (see {@link CircuitBreakerPolicy}); default none. */
         public Builder circuitBreaker(CircuitBreakerPolicy policy) {
             this.circuitBreaker = Objects.requireNonNull(policy, "circuitBreaker");
@@ -438,7 +452,7 @@ public final class Salvo implements AutoCloseable {
             return new EngineSettings(transport, ownsTransport, total, perHost, maxQueued, deadline,
                     connectTimeout != null ? connectTimeout : Duration.ofSeconds(10), closeTimeout, retryPolicy,
                     redirects, callbackExecutor, eventListener,
-                    new Politeness(rates, defaultRate, maxHostPause, adaptive, circuitBreaker));
+                    new Politeness(rates, defaultRate, maxHostPause, adaptive, circuitBreaker), cookieJar);
         }
     }
 }
