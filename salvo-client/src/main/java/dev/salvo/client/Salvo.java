@@ -76,12 +76,8 @@ public final class Salvo implements AutoCloseable {
         if (chain == null) {
             return engine.send(request);
         }
-        CompletableFuture<BodyResponse<byte[]>> call = chain.send(request,
-                BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)));
-        CompletableFuture<Response> response = call.thenApply(
+        return chain.send(request, BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)),
                 r -> Response.owned(r.request(), r.status(), r.headers(), r.body()));
-        response.whenComplete((r, e) -> call.cancel(true)); // cancelling the response cancels the call
-        return response;
     }
 
     /**

@@ -76,4 +76,14 @@ class InterceptorsTest {
             assertEquals(2, api.hits());
         }
     }
+
+    @Test
+    void cancellingACallThroughTheChainFreesItsSlot() {
+        try (Salvo http = Salvo.newBuilder().interceptor(tagging("only", new CopyOnWriteArrayList<>())).build()) {
+            CompletableFuture<Response> slow = http.send(server.get("/delay/5"));
+            Await.until("the call holds its slot", () -> http.inFlight() == 1);
+            slow.cancel(true);
+            assertEquals(0, http.inFlight() + http.queued(), "freed before cancel returned");
+        }
+    }
 }

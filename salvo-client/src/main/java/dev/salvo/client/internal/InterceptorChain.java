@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Runs a call through the client's interceptors, the first the outermost, down to the call itself
@@ -33,7 +35,15 @@ public final class InterceptorChain {
     }
 
     public <T> CompletableFuture<BodyResponse<T>> send(Request request, BodyHandler<T> handler) {
-        CallFuture<BodyResponse<T>> outer = new CallFuture<>(callbacks);
+        return send(request, handler, Function.identity());
+    }
+
+    /**
+     * As {@link #send(Request, BodyHandler)}, the final response turned into the future's value by
+     * {@code finish} (Salvo's own conversion: it runs on the thread completing the call, without a hop).
+     */
+    public <T, R> CompletableFuture<R> send(Request request, BodyHandler<T> handler, Function<BodyResponse<T>, R> finish) {
+        CallFuture<R> outer = new CallFuture<>(callbacks);
         AtomicReference<CompletableFuture<?>> latest = new AtomicReference<>();
         CompletableFuture<BodyResponse<T>> inner;
         try {
@@ -41,13 +51,18 @@ public final class InterceptorChain {
         } catch (RuntimeException e) {
             inner = CompletableFuture.failedFuture(e);
         }
-        inner.whenComplete((response, error) -> {
+        BiConsumer<BodyResponse<T>, Throwable> completion = (response, error) -> {
             if (error != null) {
                 outer.completeExceptionally(Outcome.unwrap(error));
             } else {
-                outer.complete(response);
+                outer.complete(finish.apply(response));
             }
-        });
+        };
+        if (inner instanceof CallFuture<BodyResponse<T>> call) {
+            call.whenCompleteHere(completion); // no hop: the caller's stages on outer still run on the callback executor
+        } else {
+            inner.whenComplete(completion);
+        }
         outer.onSettled(() -> {
             CompletableFuture<?> call = latest.get();
             if (call != null) {
