@@ -116,4 +116,23 @@ class FetchCommandTest {
     static String q(String text) {
         return java.util.regex.Pattern.quote(text);
     }
+
+    @Test
+    void rateSpacesTheCallsAndBadRatesAreBadInput() {
+        String get = server.url("/get");
+        long start = System.nanoTime();
+        CliRun run = CliRun.of("fetch", "--rate", "20/s", get, get, get, get, get, get, get, get, get, get, get);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(seconds >= 0.45, "11 URLs at 20/s take at least 0.5 s, took " + seconds);
+        CliRun.of("fetch", "--rate", "0", get).assertBadInput("more than 0");
+        CliRun.of("fetch", "--rate", "abc", get).assertBadInput("abc");
+        CliRun.of("fetch", "--rate", "5/fortnight", get).assertBadInput("5/fortnight");
+    }
+
+    @Test
+    void adaptiveFetchesTheList() {
+        String get = server.url("/get");
+        assertEquals(0, CliRun.of("fetch", "--adaptive", get, get, get).exitCode());
+    }
 }

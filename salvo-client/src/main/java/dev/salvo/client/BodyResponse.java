@@ -14,6 +14,11 @@ public final class BodyResponse<T> extends ResponseHead {
         this.body = body;
     }
 
+    /** This response with other headers (an interceptor that decoded the body drops Content-Encoding). */
+    BodyResponse<T> withHeaders(Headers other) {
+        return new BodyResponse<>(request(), status(), other, body);
+    }
+
     /** The body's value, as the handler made it. */
     public T body() {
         return body;

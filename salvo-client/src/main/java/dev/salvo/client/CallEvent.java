@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param nanoTime  {@link System#nanoTime()} when the phase happened
  * @param attempt   1 for the first attempt, then one more for each retry and for each time the
  *                  transport sent the request again on its own (see {@link dev.salvo.client.spi.Exchange#resending})
- * @param status    the HTTP status for RESPONSE_HEADERS and COMPLETED, else 0
+ * @param status    the HTTP status for RESPONSE_HEADERS, COMPLETED and HOST_PAUSED, else 0
  * @param failure   the failure for FAILED, else empty
  */
 public record CallEvent(Phase phase, long requestId, Request request, long nanoTime, int attempt, int status,
@@ -35,6 +35,14 @@ public record CallEvent(Phase phase, long requestId, Request request, long nanoT
         /** The response is complete; the call succeeded. */
         COMPLETED,
         /** The call ended in a failure (I/O, deadline, cancel, close). */
-        FAILED
+        FAILED,
+        /**
+         * This call's response (429 or 503 with {@code Retry-After}, in {@code status}) paused its origin's
+         * queue: no call to that origin starts until the pause ends. Once per pause, not for each call
+         * that extends it.
+         */
+        HOST_PAUSED,
+        /** The pause this call's response put on its origin ended; the origin's queue moves again. */
+        HOST_RESUMED
     }
 }

@@ -5,10 +5,16 @@ import dev.salvo.client.internal.BatchRunner;
 import dev.salvo.client.internal.CallEngine;
 import dev.salvo.client.internal.EngineSettings;
 import dev.salvo.client.internal.Gatherer;
+import dev.salvo.client.internal.InterceptorChain;
+import dev.salvo.client.internal.Politeness;
 import dev.salvo.client.spi.Transport;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,11 +39,22 @@ import java.util.concurrent.Executor;
  */
 public final class Salvo implements AutoCloseable {
     private final CallEngine engine;
+    private final long maxResponseBytes;
+    /** Null when there are no interceptors: calls go straight to the engine. */
+    private final InterceptorChain chain;
 
     private Salvo(Builder builder) {
         long maxResponseBytes = builder.maxResponseBytes;
+        this.maxResponseBytes = maxResponseBytes;
         this.engine = new CallEngine(builder.settings(),
                 request -> BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)), Response::owned);
+        this.chain = builder.interceptors.isEmpty() ? null : new InterceptorChain(builder.interceptors,
+                new InterceptorChain.Terminal() {
+                    @Override
+                    public <T> CompletableFuture<BodyResponse<T>> send(Request request, BodyHandler<T> handler) {
+                        return engine.send(request, handler, BodyResponse::new);
+                    }
+                }, engine.callbackExecutor());
     }
 
     /** A client with every default (see {@link Builder}): JDK transport, 64 in flight, 30 s deadline. */
@@ -55,7 +72,12 @@ public final class Salvo implements AutoCloseable {
      * a larger one fails the call with {@link ResponseTooLargeException}.
      */
     public CompletableFuture<Response> send(Request request) {
-        return engine.send(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        if (chain == null) {
+            return engine.send(request);
+        }
+        return chain.send(request, BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)),
+                r -> Response.owned(r.request(), r.status(), r.headers(), r.body()));
     }
 
     /**
@@ -67,7 +89,7 @@ public final class Salvo implements AutoCloseable {
     public <T> CompletableFuture<BodyResponse<T>> send(Request request, BodyHandler<T> handler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        return engine.send(request, handler, BodyResponse::new);
+        return chain == null ? engine.send(request, handler, BodyResponse::new) : chain.send(request, handler);
     }
 
     /**
@@ -78,7 +100,13 @@ public final class Salvo implements AutoCloseable {
     public <T> CompletableFuture<T> send(Request request, ResponseMapper<T> mapper) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(mapper, "mapper");
-        return engine.sendMapped(request, mapper);
+        return chain == null ? engine.sendMapped(request, mapper) : send(request).thenApply(response -> {
+            try {
+                return mapper.map(response);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
     }
 
     /**
@@ -187,6 +215,12 @@ public final class Salvo implements AutoCloseable {
      *   <tr><td>{@link #redirects}</td><td>{@link RedirectPolicy#NORMAL}</td></tr>
      *   <tr><td>{@link #callbackExecutor}</td><td>a virtual thread per task</td></tr>
      *   <tr><td>{@link #eventListener}</td><td>{@link EventListener#NONE} (plus SLF4J debug logging)</td></tr>
+     *   <tr><td>{@link #rateLimit(Origin, double, int)}</td><td>none</td></tr>
+     *   <tr><td>{@link #hostBackoff}</td><td>a Retry-After on 429/503 pauses the origin, at most 60 s</td></tr>
+     *   <tr><td>{@link #adaptiveConcurrency}</td><td>off</td></tr>
+     *   <tr><td>{@link #circuitBreaker}</td><td>none</td></tr>
+     *   <tr><td>{@link #interceptor}</td><td>none</td></tr>
+     *   <tr><td>{@link #cookieJar}</td><td>none: no cookie is kept</td></tr>
      * </table>
      *
      * <p>A limit you set is never capped by a default you did not set: {@code maxInFlight(100)}
@@ -208,6 +242,13 @@ public final class Salvo implements AutoCloseable {
         private Executor callbackExecutor;
         private EventListener eventListener = EventListener.NONE;
         private long maxResponseBytes = 64L << 20;
+        private final Map<Origin, Politeness.Rate> rates = new HashMap<>();
+        private Politeness.Rate defaultRate;
+        private Duration maxHostPause = Duration.ofSeconds(60);
+        private boolean adaptive;
+        private CircuitBreakerPolicy circuitBreaker;
+        private final List<Interceptor> interceptors = new ArrayList<>();
+        private CookieHandler cookieJar;
 
         private Builder() {
         }
@@ -316,6 +357,78 @@ public final class Salvo implements AutoCloseable {
         }
 
         /**
+         * At most {@code permitsPerSecond} calls a second start to {@code origin}, after a first
+         * {@code burst} at once (a token bucket: over any t seconds at most {@code burst + permitsPerSecond × t}).
+         * Each admission to the origin takes a permit (a retry, a redirect from another origin, not a
+         * same-origin redirect hop). A call over the rate waits in the queue, where its deadline
+         * applies; it is never refused for the rate. Overrides {@link #rateLimit(double, int)} for this origin.
+         */
+        public Builder rateLimit(Origin origin, double permitsPerSecond, int burst) {
+            rates.put(Objects.requireNonNull(origin, "origin"), rate(permitsPerSecond, burst));
+            return this;
+        }
+
+        /** As {@link #rateLimit(Origin, double, int)}, for every origin without a rate of its own; default none. */
+        public Builder rateLimit(double permitsPerSecond, int burst) {
+            this.defaultRate = rate(permitsPerSecond, burst);
+            return this;
+        }
+
+        private static Politeness.Rate rate(double permitsPerSecond, int burst) {
+            if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
+                throw new IllegalArgumentException("permitsPerSecond must be positive and finite, got " + permitsPerSecond);
+            }
+            return new Politeness.Rate(permitsPerSecond, Arguments.requirePositive(burst, "burst"));
+        }
+
+        /**
+         * A 429 or 503 with {@code Retry-After} (seconds or an HTTP date) pauses its origin's whole
+         * queue until then, at most {@code maxPause}: calls already in flight go on, other origins are
+         * unaffected, and the pause shows as {@link CallEvent.Phase#HOST_PAUSED} and
+         * {@link CallEvent.Phase#HOST_RESUMED}. {@link Duration#ZERO} turns it off; default 60 s.
+         */
+        public Builder hostBackoff(Duration maxPause) {
+            this.maxHostPause = Arguments.requireNonNegative(maxPause, "maxPause");
+            return this;
+        }
+
+        /**
+         * Per origin, a concurrency limit learnt from latency instead of the fixed {@code maxPerHost}
+         * (which becomes its ceiling): it starts at 4, grows while latency stays flat and shrinks by a
+         * tenth when a call takes more than 1.5 times the shortest latency seen (requests queue at the
+         * host). Off by default.
+         */
+        public Builder adaptiveConcurrency(boolean on) {
+            this.adaptive = on;
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every call (see {@link Interceptor}); the first added is the
+         * outermost. Default none.
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Keeps cookies in {@code jar} (a {@link java.net.CookieManager}: RFC 6265's rules) and sends them
+         * back: applied to every hop, so a cookie set by a redirect goes to its target. A request's own
+         * {@code Cookie} header wins. Default none: no cookie is kept.
+         */
+        public Builder cookieJar(CookieHandler jar) {
+            this.cookieJar = Objects.requireNonNull(jar, "cookieJar");
+            return this;
+        }
+
+        /** A circuit breaker per origin (see {@link CircuitBreakerPolicy}); default none. */
+        public Builder circuitBreaker(CircuitBreakerPolicy policy) {
+            this.circuitBreaker = Objects.requireNonNull(policy, "circuitBreaker");
+            return this;
+        }
+
+        /**
          * A new client.
          *
          * @throws IllegalArgumentException when a connect timeout is set together with a transport
@@ -334,7 +447,8 @@ public final class Salvo implements AutoCloseable {
             int perHost = maxPerHost > 0 ? maxPerHost : total;
             return new EngineSettings(transport, ownsTransport, total, perHost, maxQueued, deadline,
                     connectTimeout != null ? connectTimeout : Duration.ofSeconds(10), closeTimeout, retryPolicy,
-                    redirects, callbackExecutor, eventListener);
+                    redirects, callbackExecutor, eventListener,
+                    new Politeness(rates, defaultRate, maxHostPause, adaptive, circuitBreaker), cookieJar);
         }
     }
 }

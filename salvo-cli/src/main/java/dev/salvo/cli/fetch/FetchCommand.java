@@ -63,6 +63,15 @@ public final class FetchCommand implements Callable<Integer> {
                     + "backoff; idempotent methods only: GET, HEAD, PUT, DELETE, … (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--rate", paramLabel = "RATE",
+            description = "Start at most RATE requests a second to each host:port, as 20/s, 600/min or 3600/h "
+                    + "(one at a time: no burst); the list waits, nothing is dropped. A list to one host is paced as a whole.")
+    String rate;
+
+    @Option(names = "--adaptive",
+            description = "Learn each host's concurrency limit from latency (at most --max-per-host).")
+    boolean adaptive;
+
     @Option(names = "--proxy", paramLabel = "URL",
             description = "Send every request through this HTTP proxy, http://HOST:PORT (uses --transport jdk).")
     String proxy;
@@ -146,6 +155,10 @@ public final class FetchCommand implements Callable<Integer> {
             if (retries > 0) {
                 builder.retryPolicy(RetryPolicy.newBuilder().maxAttempts(retries + 1).build());
             }
+            if (rate != null) {
+                builder.rateLimit(Rate.perSecond(rate), 1);
+            }
+            builder.adaptiveConcurrency(adaptive);
         };
     }
 
@@ -158,6 +171,9 @@ public final class FetchCommand implements Callable<Integer> {
         }
         if (maxPerHost != null && maxPerHost < 1) {
             throw new BadInputException("--max-per-host must be at least 1, got " + maxPerHost);
+        }
+        if (rate != null) {
+            Rate.perSecond(rate);
         }
         if (retries < 0 || retries > 10) {
             throw new BadInputException("--retries must be 0..10, got " + retries);

@@ -31,12 +31,15 @@ final class Attempts {
     private final ScheduledExecutorService timer;
     private final RedirectFollower redirects;
     private final RetryDecider retries;
+    /** Null when the client has no cookie jar. */
+    private final CookieHop cookies;
 
     Attempts(CallEngine engine, ScheduledExecutorService timer) {
         this.engine = engine;
         this.timer = timer;
         this.redirects = new RedirectFollower(engine.settings.redirects());
         this.retries = new RetryDecider(engine.settings.retryPolicy());
+        this.cookies = engine.settings.cookieJar() == null ? null : new CookieHop(engine.settings.cookieJar());
     }
 
     /** Sends the call's current request. */
@@ -48,7 +51,7 @@ final class Attempts {
         engine.emit(call, CallEvent.Phase.STARTED, 0, null);
         CompletableFuture<Void> exchange;
         try {
-            exchange = engine.transport.execute(call.current, call);
+            exchange = engine.transport.execute(cookies == null ? call.current : cookies.outgoing(call.current), call);
         } catch (RuntimeException e) {
             exchange = CompletableFuture.failedFuture(e);
         }
@@ -63,6 +66,12 @@ final class Attempts {
     /** The headers of the current attempt arrived: where its body goes. On the transport's thread. */
     Flow.Subscriber<List<ByteBuffer>> onHeaders(Call call, int status, Headers headers) {
         Request current = call.current;
+        if (cookies != null) {
+            cookies.incoming(current, headers);
+        }
+        if (status == 429 || status == 503) {
+            engine.hostBusy(call, status, headers);
+        }
         if ((status >= 300 && status < 400) || engine.settings.retryPolicy().retryOnStatus().contains(status)) {
             Response head = Response.of(current, status, headers, NO_BYTES);
             Request next = redirects.next(current, head, call.hops);
@@ -141,7 +150,7 @@ final class Attempts {
             start(call);
         } else {
             // the next hop counts against the new origin's limit, not the old one's
-            engine.releaseSlot(call);
+            engine.releaseSlot(call, Breaker.Verdict.SUCCESS);
             call.current = next;
             engine.enqueue(call, true);
         }
@@ -154,7 +163,7 @@ final class Attempts {
                     : "; attempt " + call.attempt + " failed: " + lastFailure.getMessage()), lastFailure));
             return;
         }
-        engine.releaseSlot(call);
+        engine.releaseSlot(call, Breaker.verdictOf(call.status, lastFailure));
         try {
             call.retryTimer = timer.schedule(() -> {
                 if (!call.isFinished()) {

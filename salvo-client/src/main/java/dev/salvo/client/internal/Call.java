@@ -3,6 +3,7 @@ package dev.salvo.client.internal;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
+import dev.salvo.client.SalvoIOException;
 import dev.salvo.client.spi.Exchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,8 +36,12 @@ final class Call implements Exchange {
 
     // guarded by the dispatcher's lock
     Slot slot = Slot.NONE;
-    Dispatcher.Host host;
+    Host host;
     long sequence;
+    /** When it last took a slot (kept only for an adaptive limit). */
+    long startedNanos;
+    /** Set when the dispatcher refused the queued call (its breaker opened): the engine fails it with this. */
+    SalvoIOException refusal;
 
     volatile Request current;
     /** The retry policy's attempt: 1, then one more per retry. */

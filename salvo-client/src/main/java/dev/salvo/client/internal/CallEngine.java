@@ -5,6 +5,7 @@ import dev.salvo.client.CallEvent;
 import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.DeadlineExceededException;
 import dev.salvo.client.EventListener;
+import dev.salvo.client.Headers;
 import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
@@ -68,10 +69,11 @@ public final class CallEngine {
         this.responses = responses;
         this.ownsTransport = settings.transport() == null || settings.ownsTransport();
         this.transport = settings.transport() == null ? Transports.jdk(settings.connectTimeout()) : settings.transport();
-        this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued());
-        // retry waits only; the thread starts with the first retry
+        // retry waits and the dispatcher's wake-ups (rates, pauses); the thread starts with the first
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("salvo-retry-", 0).daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
+        this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued(),
+                settings.politeness(), timer, this::woke);
         this.deadlines = new DeadlineWheel("salvo-deadlines", call -> fail(call, deadlineExceeded(call)));
         this.ownedCallbacks = settings.callbackExecutor() == null
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("salvo-callback-", 0).factory())
@@ -155,15 +157,42 @@ public final class CallEngine {
     }
 
     /** Frees a call's slot while it waits to be retried or moves to another origin's limit. */
-    void releaseSlot(Call call) {
+    void releaseSlot(Call call, Breaker.Verdict verdict) {
         List<Call> toStart = new ArrayList<>(2);
-        dispatcher.abandon(call, toStart);
+        dispatcher.abandon(call, verdict, toStart);
+        startAll(toStart);
+    }
+
+    /**
+     * A 429 or 503 with a Retry-After: pauses the call's origin (its queue, not its calls in flight)
+     * for as long as it says, at most the client's {@code hostBackoff}.
+     */
+    void hostBusy(Call call, int status, Headers headers) {
+        Duration max = settings.politeness().maxPause();
+        Optional<Duration> wait = headers.first("Retry-After").flatMap(RetryDecider::parseRetryAfter);
+        if (max.isZero() || wait.isEmpty()) {
+            return;
+        }
+        Duration pause = wait.get().compareTo(max) > 0 ? max : wait.get();
+        if (dispatcher.pause(call, pause.toNanos())) {
+            emit(call, CallEvent.Phase.HOST_PAUSED, status, null);
+        }
+    }
+
+    private void woke(List<Call> toStart, Call resumedBy) {
+        if (resumedBy != null) {
+            emit(resumedBy, CallEvent.Phase.HOST_RESUMED, 0, null);
+        }
         startAll(toStart);
     }
 
     private void startAll(List<Call> toStart) {
         for (Call call : toStart) {
-            attempts.start(call);
+            if (call.refusal != null) {
+                fail(call, call.refusal);
+            } else {
+                attempts.start(call);
+            }
         }
     }
 
@@ -243,7 +272,7 @@ public final class CallEngine {
         call.stopWork();
         emit(call, phase, status, failure);
         List<Call> toStart = new ArrayList<>(2);
-        dispatcher.abandon(call, toStart);
+        dispatcher.abandon(call, Breaker.verdictOf(status, failure), toStart);
         active.remove(call);
         startAll(toStart);
         return true;

@@ -30,6 +30,14 @@ public final class CallFuture<T> extends CompletableFuture<T> {
      * stage (which another thread may help to run) can get ahead of it. Set once, before the
      * future is handed out.
      */
+    /**
+     * Runs {@code action} on the completing thread, not the callback executor: for Salvo's own
+     * hand-offs that run no user code (the interceptor chain completing its outer future).
+     */
+    void whenCompleteHere(BiConsumer<? super T, ? super Throwable> action) {
+        super.whenComplete(action);
+    }
+
     void onSettled(Runnable hook) {
         this.onSettled = hook;
     }

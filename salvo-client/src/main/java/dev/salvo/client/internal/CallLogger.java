@@ -28,6 +28,10 @@ final class CallLogger implements EventListener {
                     event.request());
             case FAILED -> log.debug("[{}] #{} failed {}: {}", thread, event.requestId(), event.request(),
                     event.failure().map(Throwable::toString).orElse(""));
+            case HOST_PAUSED -> log.debug("[{}] #{} paused {} (status {})", thread, event.requestId(),
+                    event.request().origin(), event.status());
+            case HOST_RESUMED -> log.debug("[{}] #{} resumed {}", thread, event.requestId(), event.request().origin());
+            default -> { }
         }
     }
 }

@@ -1,48 +1,70 @@
 package dev.salvo.client.internal;
 
+import dev.salvo.client.CircuitOpenException;
 import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.Origin;
 import dev.salvo.client.QueueFullException;
 import dev.salvo.client.SalvoIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Decides when a call may run: at most {@code maxInFlight} in all and {@code maxPerHost} per
- * {@link Origin} (scheme, host, port); the rest wait in FIFO order. The queue bound counts only
- * calls that have to wait: a call that can start at once always starts, and a call already
- * admitted (back from a retry wait, or moved to another origin by a redirect) is never refused. A host whose own limit is reached does not hold up
- * calls to other hosts: among the hosts below their limit, the one whose oldest waiting call came
- * first goes next. Every operation is O(log hosts) amortized, so 100,000 waiting calls cost
- * nothing per completion.
+ * Decides when a call may run: at most {@code maxInFlight} in all and, per {@link Origin} (scheme,
+ * host, port), at most its limit ({@code maxPerHost}, or the {@link AdaptiveLimit adaptive} one), no
+ * faster than its {@link RateBucket rate}, not while a Retry-After pauses it, not while its
+ * {@link Breaker circuit breaker} is open; the rest wait in FIFO order. The queue bound counts only
+ * calls that have to wait: a call that can start at once (as far as the concurrency limits go) always
+ * starts, a call already admitted (back from a retry wait, or moved to another origin by a redirect) is
+ * never refused, and no call is refused for the rate or a pause: it waits. A host that cannot start a
+ * call does not hold up calls to other hosts: among the hosts that can, the one whose oldest waiting
+ * call came first goes next. A host waiting for time (a permit, the end of a pause) is woken by a timer.
+ * Every operation is O(log hosts) amortized, so 100,000 waiting calls cost nothing per completion.
  *
- * <p>Thread-safe (one lock). Calls leave the queue either by being promoted or by
- * {@link #abandon} (cancel, deadline, close); an abandoned call is dropped lazily from its host's
+ * <p>Thread-safe (one lock), never calling out while holding it. Calls leave the queue by being
+ * promoted, refused (an opening breaker: {@code refusal} set, handed over with the calls to start), or
+ * {@link #abandon}ed (cancel, deadline, close); an abandoned call is dropped lazily from its host's
  * deque, but stops counting at once.
  */
 final class Dispatcher {
+    /** Gets the calls a timer's wake-up let in, and the call whose pause just ended (or null). */
+    interface Wakeup {
+        void woke(List<Call> toStart, Call resumedBy);
+    }
+
+    private static final int SWEEP_EVERY = 256;
+
     private final int maxInFlight;
     private final int maxPerHost;
     private final int maxQueued;
+    private final Politeness politeness;
+    private final ScheduledExecutorService timer;
+    private final Wakeup wakeup;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final Map<Origin, Host> hosts = new HashMap<>();
     private final PriorityQueue<Host> ready = new PriorityQueue<>((a, b) -> Long.compare(a.readyKey, b.readyKey));
     private long sequence;
+    private long created;
     private int inFlight;
     private int queued;
     private boolean closed;
 
-    Dispatcher(int maxInFlight, int maxPerHost, int maxQueued) {
+    Dispatcher(int maxInFlight, int maxPerHost, int maxQueued, Politeness politeness, ScheduledExecutorService timer,
+            Wakeup wakeup) {
         this.maxInFlight = maxInFlight;
         this.maxPerHost = maxPerHost;
         this.maxQueued = maxQueued;
+        this.politeness = politeness;
+        this.timer = timer;
+        this.wakeup = wakeup;
     }
 
     /**
@@ -52,6 +74,7 @@ final class Dispatcher {
      * @param readmit true for a call that was admitted before (a retry, a cross-origin redirect):
      *                it goes to the front of its origin's queue and the queue bound does not apply
      * @throws QueueFullException when the call would have to wait and the queue bound is reached
+     * @throws CircuitOpenException when the origin's circuit breaker is open
      * @throws ClientClosedException once {@link #closeAndDrain} has run
      */
     void enqueue(Call call, boolean readmit, List<Call> toStart) throws SalvoIOException {
@@ -62,22 +85,29 @@ final class Dispatcher {
             }
             Origin origin = call.current.origin();
             Host host = hosts.get(origin);
-            boolean startsNow = inFlight < maxInFlight && (host == null || host.live == 0 && host.running < maxPerHost);
+            if (host == null) {
+                host = politeness.newHost(origin, maxPerHost, System.nanoTime());
+                hosts.put(origin, host);
+                if (++created % SWEEP_EVERY == 0) {
+                    sweep();
+                }
+            }
+            if (host.breaker != null && host.breaker.refuses(System.nanoTime())) {
+                throw new CircuitOpenException("circuit breaker of " + origin + " is " + host.breaker.describe()
+                        + "; not sending " + call.describe());
+            }
+            boolean startsNow = inFlight < maxInFlight && host.live == 0 && host.hasRoom();
             if (!readmit && !startsNow && queued >= maxQueued) {
+                forgetIfUnused(host);
                 throw new QueueFullException("queue full: " + queued + " calls waiting (maxQueued " + maxQueued
                         + "), " + inFlight + " in flight; rejected " + call.describe());
-            }
-            if (host == null) {
-                host = new Host(origin);
-                hosts.put(origin, host);
             }
             call.slot = Call.Slot.QUEUED;
             call.host = host;
             if (readmit) {
                 host.waiting.addFirst(call);
                 if (host.inReady) {
-                    ready.remove(host);
-                    host.inReady = false;
+                    unready(host);
                 }
             } else {
                 call.sequence = sequence++;
@@ -85,34 +115,8 @@ final class Dispatcher {
             }
             host.live++;
             queued++;
-            if (!host.inReady && host.running < maxPerHost) {
-                markReady(host, host.waiting.peekFirst());
-            }
+            consider(host);
             promote(toStart);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Frees the slot of a call that held one; fills {@code toStart} with calls that may start now. */
-    void release(Call call, List<Call> toStart) {
-        lock.lock();
-        try {
-            if (call.slot != Call.Slot.RUNNING) {
-                return;
-            }
-            call.slot = Call.Slot.NONE;
-            Host host = call.host;
-            inFlight--;
-            host.running--;
-            if (!host.inReady && host.live > 0 && host.running < maxPerHost) {
-                markReady(host, host.waiting.peekFirst());
-            }
-            forgetIfUnused(host);
-            promote(toStart);
-            if (inFlight == 0) {
-                idle.signalAll();
-            }
         } finally {
             lock.unlock();
         }
@@ -120,24 +124,62 @@ final class Dispatcher {
 
     /**
      * Takes {@code call} out of the dispatcher, wherever it is: a queued call stops counting as
-     * queued; a running one frees its slot. Returns what it was.
+     * queued; a running one frees its slot, its attempt ending as {@code verdict} says. Returns what it was.
      */
-    Call.Slot abandon(Call call, List<Call> toStart) {
+    Call.Slot abandon(Call call, Breaker.Verdict verdict, List<Call> toStart) {
         lock.lock();
         try {
             Call.Slot was = call.slot;
+            call.slot = Call.Slot.NONE;
+            Host host = call.host;
             if (was == Call.Slot.QUEUED) {
-                call.slot = Call.Slot.NONE;
-                call.host.live--;
+                host.live--;
                 queued--;
-                if (call.host.live == 0) {
-                    call.host.waiting.clear();
-                    forgetIfUnused(call.host);
+                if (host.live == 0) {
+                    host.waiting.clear();
+                    forgetIfUnused(host);
                 }
             } else if (was == Call.Slot.RUNNING) {
-                release(call, toStart);
+                inFlight--;
+                if (host.finished(call, verdict)) {
+                    refuseQueued(host, toStart);
+                }
+                consider(host);
+                forgetIfUnused(host);
+                promote(toStart);
+                if (inFlight == 0) {
+                    idle.signalAll();
+                }
             }
             return was;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Pauses the origin of running {@code call} for {@code nanos} (a Retry-After): none of its queued
+     * calls starts before then. True when the origin was not paused before (it is now).
+     */
+    boolean pause(Call call, long nanos) {
+        lock.lock();
+        try {
+            Host host = call.host;
+            if (call.slot != Call.Slot.RUNNING || nanos <= 0) {
+                return false;
+            }
+            long until = System.nanoTime() + nanos;
+            boolean wasPaused = host.paused;
+            if (!wasPaused || until - host.pausedUntil > 0) {
+                host.paused = true;
+                host.pausedUntil = until;
+                host.pausedBy = call;
+            }
+            if (host.inReady) {
+                unready(host);
+            }
+            scheduleWake(host, host.pausedUntil);
+            return !wasPaused;
         } finally {
             lock.unlock();
         }
@@ -216,12 +258,82 @@ final class Dispatcher {
             next.slot = Call.Slot.RUNNING;
             host.live--;
             host.running++;
+            host.started(next);
             queued--;
             inFlight++;
             toStart.add(next);
-            if (host.live > 0 && host.running < maxPerHost) {
-                markReady(host, host.waiting.peekFirst());
+            consider(host);
+        }
+    }
+
+    /** Puts a host with waiting calls and room into the ready queue, or has the timer wake it when time allows. */
+    private void consider(Host host) {
+        if (host.inReady || host.live == 0 || !host.hasRoom()) {
+            return;
+        }
+        long wait = host.nanosUntilAllowed();
+        if (wait == 0) {
+            host.readyKey = host.waiting.peekFirst() == null ? sequence++ : host.waiting.peekFirst().sequence;
+            host.inReady = true;
+            ready.add(host);
+        } else {
+            scheduleWake(host, System.nanoTime() + wait);
+        }
+    }
+
+    private void scheduleWake(Host host, long at) {
+        if (host.wakeAt != 0 && host.wakeAt - at <= 0) {
+            return; // an earlier wake-up is due anyway and will look again
+        }
+        host.wakeAt = at;
+        try {
+            timer.schedule(() -> wake(host, at), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            host.wakeAt = 0; // the client is closing: its queued calls are failed by closeAndDrain
+        }
+    }
+
+    private void wake(Host host, long at) {
+        List<Call> toStart = new ArrayList<>(2);
+        Call resumedBy = null;
+        lock.lock();
+        try {
+            if (host.wakeAt == at) {
+                host.wakeAt = 0;
             }
+            if (host.paused && System.nanoTime() - host.pausedUntil >= 0) {
+                host.paused = false;
+                resumedBy = host.pausedBy;
+                host.pausedBy = null;
+            } else if (host.paused) {
+                scheduleWake(host, host.pausedUntil);
+            }
+            if (hosts.get(host.key) == host) {
+                consider(host);
+                forgetIfUnused(host);
+                promote(toStart);
+            }
+        } finally {
+            lock.unlock();
+        }
+        wakeup.woke(toStart, resumedBy);
+    }
+
+    /** The breaker opened: the host's queued calls fail at once (they go out with {@code toStart}). */
+    private void refuseQueued(Host host, List<Call> toStart) {
+        Call call;
+        while ((call = host.waiting.pollFirst()) != null) {
+            if (call.slot == Call.Slot.QUEUED) {
+                call.slot = Call.Slot.NONE;
+                call.refusal = new CircuitOpenException("circuit breaker of " + host.key + " opened ("
+                        + host.breaker.describe() + ") while " + call.describe() + " was queued");
+                host.live--;
+                queued--;
+                toStart.add(call);
+            }
+        }
+        if (host.inReady) {
+            unready(host);
         }
     }
 
@@ -235,29 +347,20 @@ final class Dispatcher {
         return null;
     }
 
-    private void markReady(Host host, Call head) {
-        host.readyKey = head == null ? sequence++ : head.sequence;
-        host.inReady = true;
-        ready.add(host);
+    private void unready(Host host) {
+        ready.remove(host);
+        host.inReady = false;
     }
 
     private void forgetIfUnused(Host host) {
-        if (host.running == 0 && host.live == 0 && !host.inReady) {
+        if (host.isPlain() && host.running == 0 && host.live == 0 && !host.inReady && host.wakeAt == 0 && !host.paused) {
             hosts.remove(host.key, host);
         }
     }
 
-    /** One origin's calls. Guarded by the dispatcher's lock. */
-    static final class Host {
-        final Origin key;
-        final ArrayDeque<Call> waiting = new ArrayDeque<>();
-        int live;
-        int running;
-        boolean inReady;
-        long readyKey;
-
-        Host(Origin key) {
-            this.key = key;
-        }
+    /** Forgets hosts with state (a rate, a breaker, a learnt limit) that have been left alone long enough. */
+    private void sweep() {
+        long now = System.nanoTime();
+        hosts.values().removeIf(h -> h.isIdle(now));
     }
 }

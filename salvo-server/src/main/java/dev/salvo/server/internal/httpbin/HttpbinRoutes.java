@@ -11,6 +11,7 @@ public final class HttpbinRoutes {
         EchoEndpoints.addTo(routes);
         StatusEndpoint.addTo(routes);
         DelayEndpoint.addTo(routes);
+        CapacityEndpoint.addTo(routes);
         BytesEndpoints.addTo(routes);
         StreamingEndpoints.addTo(routes);
         RedirectEndpoints.addTo(routes);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Issue 14: /get at c=64 with a pass-through interceptor and a non-binding rate limit, on ÷ off, one run
+# (alternating rounds, ratio of medians; goal >= 0.97). Writes docs/benchmarks/politeness.txt.
+# Usage: bench/politeness.sh [transport: netty|jdk] [seconds per round] [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk.sh
+mvn -B -q -ntp -o -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
+CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
+# shellcheck disable=SC2206
+JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+mkdir -p docs/benchmarks
+{
+  echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.PolitenessOverhead 64 "${2:-5}" "${3:-5}" /get "${1:-netty}"
+} | tee docs/benchmarks/politeness.txt

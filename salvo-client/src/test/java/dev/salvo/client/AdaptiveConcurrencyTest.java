@@ -1,0 +1,55 @@
+package dev.salvo.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salvo.client.contract.Await;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The adaptive limit settles near the capacity of the server's /capacity/{n} (n workers). */
+class AdaptiveConcurrencyTest {
+    @RegisterExtension
+    static final LocalServer server = new LocalServer();
+
+    /** How many calls were running each time one started, in order. */
+    private static List<Integer> concurrencyAtStarts(boolean adaptive, int capacity, int calls) {
+        AtomicInteger running = new AtomicInteger();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        try (Salvo http = Salvo.newBuilder().maxInFlight(64).adaptiveConcurrency(adaptive).eventListener(event -> {
+            switch (event.phase()) {
+                case STARTED -> seen.add(running.incrementAndGet());
+                case COMPLETED, FAILED -> running.decrementAndGet();
+                default -> { }
+            }
+        }).build()) {
+            List<CompletableFuture<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(http.send(server.get("/capacity/" + capacity + "?work=20ms")));
+            }
+            futures.forEach(f -> assertEquals(200, Await.value(f).status()));
+            assertEquals(0, http.inFlight() + http.queued());
+        }
+        return seen;
+    }
+
+    private static double median(List<Integer> values) {
+        List<Integer> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    @Test
+    void theLimitSettlesNearTheServersCapacity() {
+        int capacity = 8;
+        List<Integer> seen = concurrencyAtStarts(true, capacity, 600);
+        double settled = median(seen.subList(seen.size() / 2, seen.size()));
+        assertTrue(settled >= capacity / 2.0 && settled <= capacity * 2, "settled at " + settled + " for capacity " + capacity);
+        List<Integer> fixed = concurrencyAtStarts(false, capacity, 200);
+        assertTrue(median(fixed) > capacity * 2, "without it all 64 slots are used: " + median(fixed));
+    }
+}
