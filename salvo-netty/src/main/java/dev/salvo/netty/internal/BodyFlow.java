@@ -18,7 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
  * hop onto it from any thread.
  */
 final class BodyFlow implements Flow.Subscription {
-    private final ResponseHandler handler;
+    private final Carrier handler;
     private final Channel channel;
     private final PendingExchange call;
     private final Flow.Subscriber<List<ByteBuffer>> subscriber;
@@ -27,7 +27,7 @@ final class BodyFlow implements Flow.Subscription {
     private boolean lastArrived;
     private boolean finished;
 
-    BodyFlow(ResponseHandler handler, Channel channel, PendingExchange call, Flow.Subscriber<List<ByteBuffer>> subscriber) {
+    BodyFlow(Carrier handler, Channel channel, PendingExchange call, Flow.Subscriber<List<ByteBuffer>> subscriber) {
         this.handler = handler;
         this.channel = channel;
         this.call = call;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@link HostPool} once the body has been delivered. Confined to the connection's event loop; other threads reach it through
  * {@link #abort}, {@link #shutDown} and {@link #failInFlight}.
  */
-final class ResponseHandler extends ChannelInboundHandlerAdapter {
+final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carrier {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseHandler.class);
 
     private final HostPool pool;
@@ -77,8 +77,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         channel.close();
     }
 
-    /** Sends {@code call}'s request on this connection. On the event loop. */
-    void start(PendingExchange call) {
+    @Override
+    public void start(PendingExchange call) {
         if (call.isDone()) {
             pool.release(this, true);
             return;
@@ -207,7 +207,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The whole body reached the subscriber: the connection goes back to the pool, then the call ends. */
-    void bodyEnded(PendingExchange call) {
+    @Override
+    public void bodyEnded(PendingExchange call) {
         if (current != call) {
             return;
         }
@@ -299,7 +300,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Cancels {@code call} if it still runs here: closes the connection. Any thread. */
-    void abort(PendingExchange call) {
+    @Override
+    public void abort(PendingExchange call) {
         runOnLoop(() -> {
             if (current == call) {
                 if (LOG.isDebugEnabled()) {

@@ -1,0 +1,92 @@
+package dev.salvo.netty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
+import dev.salvo.client.Response;
+import dev.salvo.client.Salvo;
+import dev.salvo.client.contract.Await;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP/2 path over h2c with prior knowledge: multiplexing, bodies, cancel, trailers. */
+class Http2Test {
+    private final H2Server server = new H2Server(100);
+    private final Salvo http = Salvo.newBuilder().maxInFlight(1000).maxPerHost(1000)
+            .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(NettyTransport.Protocol.HTTP_2).build())
+            .build();
+
+    @AfterEach
+    void close() {
+        http.close();
+        server.close();
+    }
+
+    @Test
+    void aGetComesBackOverOneConnection() {
+        Response response = Await.value(http.send(Request.get(server.url("/get?x=1"))));
+        assertEquals(200, response.status());
+        assertEquals("path=/get?x=1", response.bodyString());
+        assertEquals("h2", response.headers().first("x-protocol").orElseThrow());
+        assertEquals(1, server.connections.get());
+    }
+
+    @Test
+    void concurrentCallsShareOneConnectionAsStreams() {
+        List<CompletableFuture<Response>> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            all.add(http.send(Request.get(server.url("/delay/20?i=" + i))));
+        }
+        all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
+        assertTrue(server.connections.get() <= 3, "100 streams per connection: " + server.connections.get());
+        assertTrue(server.maxActive.get() > 100, "streams ran at once: " + server.maxActive.get());
+        Await.until("slots freed", () -> http.inFlight() == 0 && http.queued() == 0);
+    }
+
+    @Test
+    void aServerWithRoomForAllTakesThemOnOneConnection() {
+        try (H2Server roomy = new H2Server(1000)) {
+            List<CompletableFuture<Response>> all = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                all.add(http.send(Request.get(roomy.url("/delay/50?i=" + i))));
+            }
+            all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
+            assertEquals(1, roomy.connections.get());
+            assertEquals(300, roomy.maxActive.get(), "all 300 at once");
+        }
+    }
+
+    @Test
+    void bodiesGoOutInlineAndStreamed() {
+        String text = "y".repeat(300_000);
+        Request inline = Request.newBuilder(server.url("/echo")).POST(RequestBody.of("hello")).build();
+        assertEquals("hello", Await.value(http.send(inline)).bodyString());
+        Request streamed = Request.newBuilder(server.url("/echo"))
+                .POST(RequestBody.ofInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))).build();
+        assertEquals(text, Await.value(http.send(streamed)).bodyString());
+        assertEquals(1_000_000, Await.value(http.send(Request.get(server.url("/bytes/1000000")))).bodyLength());
+    }
+
+    @Test
+    void trailersEndTheBody() {
+        assertEquals("body", Await.value(http.send(Request.get(server.url("/trailers")))).bodyString());
+    }
+
+    @Test
+    void cancelResetsTheStreamAndKeepsTheConnection() {
+        CompletableFuture<Response> stalled = http.send(Request.get(server.url("/stall")));
+        Await.until("the request arrived", () -> server.stalled.get() == 1);
+        assertTrue(stalled.cancel(true));
+        Await.until("RST_STREAM arrived", () -> server.resets.get() == 1);
+        Await.until("slot freed", () -> http.inFlight() == 0);
+        assertEquals(200, Await.value(http.send(Request.get(server.url("/get")))).status());
+        assertEquals(1, server.connections.get(), "the connection stayed up");
+    }
+}
