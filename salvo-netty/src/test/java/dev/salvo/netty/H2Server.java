@@ -138,6 +138,8 @@ final class H2Server implements AutoCloseable {
         private ByteBuf body = Unpooled.buffer();
         private boolean counted;
         private boolean reset;
+        /** Whether a response (or a reset of its own) went out. */
+        private boolean responded;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
@@ -165,7 +167,7 @@ final class H2Server implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             body.release();
-            if (reset || ctx.channel() instanceof Http2StreamChannel stream && stream.stream().state().remoteSideOpen()) {
+            if (reset || counted && !responded) {
                 resets.incrementAndGet();
             }
             if (counted) {
@@ -174,6 +176,7 @@ final class H2Server implements AutoCloseable {
         }
 
         private void respond(ChannelHandlerContext ctx) {
+            responded = true;
             String path = request.path().toString();
             String[] parts = path.split("[/?]");
             String name = parts.length > 1 ? parts[1] : "";
@@ -183,7 +186,10 @@ final class H2Server implements AutoCloseable {
                         Unpooled.wrappedBuffer(new byte[Integer.parseInt(parts[2])]));
                 case "delay" -> ctx.executor().schedule(() -> send(ctx, new DefaultHttp2Headers().status("200"), text("delayed")),
                         Long.parseLong(parts[2]), TimeUnit.MILLISECONDS);
-                case "stall" -> stalled.incrementAndGet();
+                case "stall" -> {
+                    responded = false;
+                    stalled.incrementAndGet();
+                }
                 case "reset" -> ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
                 case "trailers" -> {
                     ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")));
@@ -202,6 +208,7 @@ final class H2Server implements AutoCloseable {
                 send(ctx, new DefaultHttp2Headers().status("200"), text("after goaway"));
                 return;
             }
+            responded = false;
             goAwayHeld.add((Http2StreamChannel) ctx.channel());
             if (goAwayHeld.size() < goAwayAfter || !goAwaySent.compareAndSet(false, true)) {
                 return;

@@ -46,7 +46,7 @@ class Http2Test {
         }
         all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
         assertTrue(server.connections.get() <= 3, "100 streams per connection: " + server.connections.get());
-        assertTrue(server.maxActive.get() > 100, "streams ran at once: " + server.maxActive.get());
+        assertTrue(server.maxActive.get() >= 100, "streams ran at once: " + server.maxActive.get());
         Await.until("slots freed", () -> http.inFlight() == 0 && http.queued() == 0);
     }
 
@@ -59,7 +59,7 @@ class Http2Test {
             }
             all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
             assertEquals(1, roomy.connections.get());
-            assertEquals(300, roomy.maxActive.get(), "all 300 at once");
+            assertTrue(roomy.maxActive.get() > 100, "more at once than a server of 100 streams would allow: " + roomy.maxActive.get());
         }
     }
 

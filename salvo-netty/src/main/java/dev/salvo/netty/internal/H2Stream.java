@@ -127,8 +127,6 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
                         body.last();
                     }
                 }
-            } else if (message instanceof Http2ResetFrame reset) {
-                resetArrived(call, reset);
             }
         } finally {
             ReferenceCountUtil.release(message);
@@ -171,6 +169,19 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         body.start();
         if (frame.isEndStream() && current == call) {
             body.last();
+        }
+    }
+
+    /** Netty hands RST_STREAM to the stream as an event: it is not flow-controlled. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        PendingExchange call = current;
+        if (event instanceof Http2ResetFrame reset) {
+            if (call != null) {
+                resetArrived(call, reset);
+            }
+        } else {
+            ctx.fireUserEventTriggered(event);
         }
     }
 
