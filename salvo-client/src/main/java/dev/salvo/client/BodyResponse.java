@@ -12,12 +12,16 @@ public final class BodyResponse<T> {
     private final Request request;
     private final int status;
     private final Headers headers;
+    private final HttpVersion version;
+    private final Headers trailers;
     private final T body;
 
-    BodyResponse(Request request, int status, Headers headers, T body) {
+    BodyResponse(Request request, int status, Headers headers, HttpVersion version, Headers trailers, T body) {
         this.request = request;
         this.status = status;
         this.headers = headers;
+        this.version = version;
+        this.trailers = trailers;
         this.body = body;
     }
 
@@ -43,6 +47,16 @@ public final class BodyResponse<T> {
         return headers;
     }
 
+    /** The HTTP version the response came on. */
+    public HttpVersion version() {
+        return version;
+    }
+
+    /** The trailer fields that followed the body (once it was read to the end); empty when none. */
+    public Headers trailers() {
+        return trailers;
+    }
+
     /** The body's value, as the handler made it. */
     public T body() {
         return body;
@@ -50,6 +64,6 @@ public final class BodyResponse<T> {
 
     @Override
     public String toString() {
-        return "BodyResponse[" + status + ' ' + request + "]";
+        return "BodyResponse[" + status + ' ' + request + ", " + version + ']';
     }
 }

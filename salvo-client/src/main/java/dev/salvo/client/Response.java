@@ -20,11 +20,15 @@ public final class Response {
     private final int status;
     private final Headers headers;
     private final byte[] body;
+    private final HttpVersion version;
+    private final Headers trailers;
 
-    private Response(Request request, int status, Headers headers, byte[] body) {
+    private Response(Request request, int status, Headers headers, HttpVersion version, Headers trailers, byte[] body) {
         this.request = request;
         this.status = status;
         this.headers = headers;
+        this.version = version;
+        this.trailers = trailers;
         this.body = body;
     }
 
@@ -34,18 +38,25 @@ public final class Response {
      * @param request the request this answers (after redirects, the last one sent)
      */
     public static Response of(Request request, int status, Headers headers, byte[] body) {
-        return owned(request, status, headers, Objects.requireNonNull(body, "body").clone());
+        return of(request, status, headers, HttpVersion.HTTP_1_1, body);
+    }
+
+    /** A response that came on {@code version}, without trailers; {@code body} is copied. */
+    public static Response of(Request request, int status, Headers headers, HttpVersion version, byte[] body) {
+        return owned(request, status, headers, version, Headers.empty(), Objects.requireNonNull(body, "body").clone());
     }
 
     /** A response that takes {@code body} as it is, without a copy: for the buffering handler only. */
-    static Response owned(Request request, int status, Headers headers, byte[] body) {
+    static Response owned(Request request, int status, Headers headers, HttpVersion version, Headers trailers, byte[] body) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(trailers, "trailers");
         Objects.requireNonNull(body, "body");
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("status must be a 3-digit code, got " + status);
         }
-        return new Response(request, status, headers, body);
+        return new Response(request, status, headers, version, trailers, body);
     }
 
     /** The request that produced this response (the last hop when redirects were followed). */
@@ -80,6 +91,16 @@ public final class Response {
 
     public Headers headers() {
         return headers;
+    }
+
+    /** The HTTP version the response came on. */
+    public HttpVersion version() {
+        return version;
+    }
+
+    /** The trailer fields that followed the body; empty when there were none. */
+    public Headers trailers() {
+        return trailers;
     }
 
     /** A copy of the body bytes. */
@@ -119,6 +140,6 @@ public final class Response {
 
     @Override
     public String toString() {
-        return "Response[" + status + ' ' + request + ", " + body.length + " bytes]";
+        return "Response[" + status + ' ' + request + ", " + version + ", " + body.length + " bytes]";
     }
 }

@@ -6,6 +6,7 @@ import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Origin;
 import java.time.Duration;
 import java.util.HashMap;
@@ -70,22 +71,6 @@ public final class NettyTransport implements Transport {
     }
 
     /**
-     * Which HTTP version the transport speaks to an origin.
-     *
-     * <ul>
-     *   <li>{@link #HTTP_1_1}: HTTP/1.1 over a keep-alive pool, one call per connection (the default).
-     *   <li>{@link #HTTP_2}: HTTP/2, many calls multiplexed as streams over few connections: for
-     *       {@code http://} h2c with prior knowledge (the server must speak it), for
-     *       {@code https://} h2 offered by ALPN, falling back to HTTP/1.1 when the server does not
-     *       choose it.
-     * </ul>
-     */
-    public enum Protocol {
-        HTTP_1_1,
-        HTTP_2
-    }
-
-    /**
      * Configures a {@link NettyTransport}; not thread-safe. Defaults: one event loop per core, 10 s
      * connect timeout, no connection limit of its own (the client's limits govern), keep-alive on, 60 s idle timeout,
      * native epoll when it loads, 5 s close timeout, the JDK's default trust store.
@@ -99,8 +84,8 @@ public final class NettyTransport implements Transport {
         private boolean preferNative = true;
         private Duration closeTimeout = Duration.ofSeconds(5);
         private X509TrustManager trustManager;
-        private Protocol protocol = Protocol.HTTP_1_1;
-        private final Map<Origin, Protocol> protocols = new HashMap<>();
+        private HttpVersion protocol = HttpVersion.HTTP_1_1;
+        private final Map<Origin, HttpVersion> protocols = new HashMap<>();
         private Duration pingInterval = Duration.ofSeconds(30);
         private int maxHeaderListBytes = 64 * 1024;
 
@@ -159,14 +144,24 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
-        /** The protocol for every origin without one of its own (see {@link Protocol}). Default: HTTP/1.1. */
-        public Builder protocol(Protocol protocol) {
+        /**
+         * The protocol for every origin without one of its own. Default: HTTP/1.1.
+         *
+         * <ul>
+         *   <li>{@link HttpVersion#HTTP_1_1}: a keep-alive pool, one call per connection.
+         *   <li>{@link HttpVersion#HTTP_2}: many calls multiplexed as streams over few connections:
+         *       for {@code http://} h2c with prior knowledge (the server must speak it), for
+         *       {@code https://} h2 offered by ALPN, falling back to HTTP/1.1 for an origin whose
+         *       server does not choose it.
+         * </ul>
+         */
+        public Builder protocol(HttpVersion protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        /** The protocol for {@code origin} alone, overriding {@link #protocol(Protocol)}. */
-        public Builder protocol(Origin origin, Protocol protocol) {
+        /** The protocol for {@code origin} alone, overriding {@link #protocol(HttpVersion)}. */
+        public Builder protocol(Origin origin, HttpVersion protocol) {
             protocols.put(Objects.requireNonNull(origin, "origin"), Objects.requireNonNull(protocol, "protocol"));
             return this;
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.salvo.client.BodyHandler;
 import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.MalformedResponseException;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.RetryPolicy;
@@ -39,7 +40,7 @@ class Http2FaultTest {
 
     private Salvo client(NettyTransport.Builder transport, Duration deadline) {
         Salvo http = Salvo.newBuilder().maxInFlight(1000).maxPerHost(1000).deadline(deadline).retryPolicy(RetryPolicy.none())
-                .transport(transport.eventLoopThreads(1).protocol(NettyTransport.Protocol.HTTP_2).build()).build();
+                .transport(transport.eventLoopThreads(1).protocol(HttpVersion.HTTP_2).build()).build();
         resources.add(http);
         return http;
     }

@@ -3,6 +3,7 @@ package dev.salvo.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
 import dev.salvo.client.Response;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class Http2Test {
     private final H2Server server = new H2Server(100);
     private final Salvo http = Salvo.newBuilder().maxInFlight(1000).maxPerHost(1000)
-            .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(NettyTransport.Protocol.HTTP_2).build())
+            .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(HttpVersion.HTTP_2).build())
             .build();
 
     @AfterEach
@@ -35,6 +36,7 @@ class Http2Test {
         assertEquals(200, response.status());
         assertEquals("path=/get?x=1", response.bodyString());
         assertEquals("h2", response.headers().first("x-protocol").orElseThrow());
+        assertEquals(HttpVersion.HTTP_2, response.version());
         assertEquals(1, server.connections.get());
     }
 
@@ -75,8 +77,11 @@ class Http2Test {
     }
 
     @Test
-    void trailersEndTheBody() {
-        assertEquals("body", Await.value(http.send(Request.get(server.url("/trailers")))).bodyString());
+    void trailersReachTheResponse() {
+        Response response = Await.value(http.send(Request.get(server.url("/trailers"))));
+        assertEquals("body", response.bodyString());
+        assertEquals(java.util.Optional.of("abc"), response.trailers().first("x-checksum"));
+        assertEquals(java.util.Optional.empty(), Await.value(http.send(Request.get(server.url("/get")))).trailers().first("x-checksum"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.salvo.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
@@ -49,7 +50,7 @@ class Http2TlsTest {
     }
 
     private static Salvo client(X509TrustManager trustManager) {
-        NettyTransport.Builder transport = NettyTransport.newBuilder().eventLoopThreads(1).protocol(NettyTransport.Protocol.HTTP_2);
+        NettyTransport.Builder transport = NettyTransport.newBuilder().eventLoopThreads(1).protocol(HttpVersion.HTTP_2);
         if (trustManager != null) {
             transport.trustManager(trustManager);
         }
@@ -68,6 +69,7 @@ class Http2TlsTest {
                 Response response = Await.value(calls.get(i));
                 assertEquals("path=/get?i=" + i, response.bodyString());
                 assertEquals("h2", response.headers().first("x-protocol").orElseThrow());
+                assertEquals(HttpVersion.HTTP_2, response.version());
             }
             assertEquals(before + 1, h2.connections.get(), "one TLS connection for all 50");
         }
@@ -81,6 +83,7 @@ class Http2TlsTest {
                 calls.add(http.send(Request.get(http1Only.url("localhost", "/"))));
             }
             calls.forEach(call -> assertEquals("secure", Await.value(call).bodyString()));
+            assertEquals(HttpVersion.HTTP_1_1, Await.value(calls.get(0)).version());
             assertEquals("secure", Await.value(http.send(Request.get(http1Only.url("localhost", "/")))).bodyString());
             Await.until("slots freed", () -> http.inFlight() == 0 && http.queued() == 0);
         }

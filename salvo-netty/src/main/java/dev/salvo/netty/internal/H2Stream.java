@@ -1,6 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
 import dev.salvo.client.SalvoIOException;
@@ -135,10 +136,8 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
 
     private void headersArrived(PendingExchange call, Http2HeadersFrame frame) {
         responseStarted = true;
-        if (headersDone) { // trailers
-            if (frame.isEndStream() && body != null) {
-                body.last();
-            }
+        if (headersDone) {
+            trailersArrived(call, frame);
             return;
         }
         int status;
@@ -156,7 +155,7 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         headersDone = true;
         Flow.Subscriber<List<ByteBuffer>> subscriber;
         try {
-            subscriber = call.exchange().responseHeaders(status, headers);
+            subscriber = call.exchange().responseHeaders(status, headers, HttpVersion.HTTP_2);
         } catch (RuntimeException e) {
             LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(), call.exchange().requestId(), e);
             fail(new SalvoIOException("the exchange refused the response headers: " + e, e));
@@ -182,6 +181,18 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
             }
         } else {
             ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    private void trailersArrived(PendingExchange call, Http2HeadersFrame frame) {
+        try {
+            call.exchange().trailers(H2Headers.response(frame.headers()));
+        } catch (IllegalArgumentException e) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad trailer field", e));
+            return;
+        }
+        if (frame.isEndStream() && body != null && current == call) {
+            body.last();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.RequestBody;
 import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.ByteBuf;
@@ -167,7 +168,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
         reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
         Flow.Subscriber<List<ByteBuffer>> subscriber;
         try {
-            subscriber = call.exchange().responseHeaders(code, headers);
+            subscriber = call.exchange().responseHeaders(code, headers, HttpVersion.HTTP_1_1);
         } catch (RuntimeException e) {
             LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(),
                     call.exchange().requestId(), e);
@@ -201,8 +202,19 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
             return;
         }
         flow.piece(content.content());
+        if (last && content instanceof LastHttpContent end && !end.trailingHeaders().isEmpty() && current == call) {
+            trailersArrived(call, end);
+        }
         if (last && current == call) {
             flow.last();
+        }
+    }
+
+    private void trailersArrived(PendingExchange call, LastHttpContent end) {
+        try {
+            call.exchange().trailers(NettyHeaders.toSalvo(end.trailingHeaders()));
+        } catch (IllegalArgumentException e) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad trailer field", e));
         }
     }
 

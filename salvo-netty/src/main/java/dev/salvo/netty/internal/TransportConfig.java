@@ -1,7 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Origin;
-import dev.salvo.netty.NettyTransport.Protocol;
+import dev.salvo.client.HttpVersion;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +20,7 @@ public record TransportConfig(int eventLoopThreads, Duration connectTimeout, int
                               boolean keepAlive, Duration idleTimeout,
                               boolean preferNative, Duration closeTimeout,
                               Optional<X509TrustManager> trustManager,
-                              Protocol protocol, Map<Origin, Protocol> protocols,
+                              HttpVersion protocol, Map<Origin, HttpVersion> protocols,
                               Duration pingInterval, int maxHeaderListBytes) {
     public TransportConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -34,6 +34,6 @@ public record TransportConfig(int eventLoopThreads, Duration connectTimeout, int
 
     /** Whether calls to {@code origin} go over HTTP/2 (for https: offered by ALPN). */
     boolean http2(Origin origin) {
-        return protocols.getOrDefault(origin, protocol) == Protocol.HTTP_2;
+        return protocols.getOrDefault(origin, protocol) == HttpVersion.HTTP_2;
     }
 }
