@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One response body on its way to the exchange's subscriber, with Netty's backpressure: each piece
@@ -115,14 +114,6 @@ final class BodyFlow implements Flow.Subscription {
     }
 
     private void onLoop(Runnable task) {
-        if (channel.eventLoop().inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException stopped) {
-            channel.close();
-        }
+        EventLoops.runOn(channel, task);
     }
 }

@@ -195,19 +195,10 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
 
     /** The transport is closing: fails the streams in flight with {@code why}, closes the connection. */
     void shutDown(SalvoIOException why) {
-        Runnable task = () -> {
+        EventLoops.runOn(channel, () -> {
             List.copyOf(streamsInFlight).forEach(stream -> stream.fail(why));
             channel.close();
-        };
-        if (channel.eventLoop().inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException e) {
-            channel.close();
-        }
+        });
     }
 
     /** Fails the calls in flight from any thread, for when the event loop is gone. */

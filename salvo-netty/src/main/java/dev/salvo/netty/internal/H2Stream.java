@@ -260,13 +260,7 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         if (!call.resendUnprocessed()) {
             return false;
         }
-        current = null;
-        body = null;
-        connection.streamFinished(this);
-        freeSlot();
-        if (channel != null) {
-            channel.close();
-        }
+        detach();
         LOG.debug("[{}] #{} {} {}; sending it again", Thread.currentThread().getName(), call.exchange().requestId(), pool.origin(), why);
         call.exchange().resending(FailureClassifier.closed(pool.origin(), false, null));
         pool.acquire(call);
@@ -277,13 +271,7 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
     void fail(SalvoIOException failure) {
         PendingExchange call = current;
         BodyFlow flow = body;
-        current = null;
-        body = null;
-        connection.streamFinished(this);
-        if (channel != null) {
-            channel.close();
-        }
-        freeSlot();
+        detach();
         if (flow != null) {
             flow.fail(failure);
         }
@@ -310,27 +298,23 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
     /** Cancels {@code call} if it still runs here: RST_STREAM, the slot frees, the connection stays. */
     @Override
     public void abort(PendingExchange call) {
-        Runnable task = () -> {
+        EventLoops.runOn(connection.channel(), () -> {
             if (current == call) {
                 LOG.debug("[{}] #{} aborted; resetting its stream", Thread.currentThread().getName(), call.exchange().requestId());
-                current = null;
-                body = null;
-                connection.streamFinished(this);
-                if (channel != null) {
-                    channel.close();
-                }
-                freeSlot();
+                detach();
             }
-        };
-        if (connection.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            try {
-                connection.eventLoop().execute(task);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                connection.close();
-            }
+        });
+    }
+
+    /** Forgets the call in flight, resets the stream if it is open and frees the slot. */
+    private void detach() {
+        current = null;
+        body = null;
+        connection.streamFinished(this);
+        if (channel != null) {
+            channel.close();
         }
+        freeSlot();
     }
 
     @Override

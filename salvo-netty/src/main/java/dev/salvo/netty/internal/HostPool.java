@@ -273,12 +273,6 @@ final class HostPool implements OriginPool {
 
     /** Guarded by this: the oldest queued call not yet cancelled. */
     private PendingExchange pollWaiting() {
-        PendingExchange call;
-        while ((call = waiting.pollFirst()) != null) {
-            if (!call.isDone()) {
-                return call;
-            }
-        }
-        return null;
+        return PendingExchange.pollLive(waiting);
     }
 }

@@ -102,6 +102,17 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
         }
     }
 
+    /** Takes the oldest call from {@code queue} that is not done yet (skipping cancelled ones); null when none. */
+    static PendingExchange pollLive(java.util.ArrayDeque<PendingExchange> queue) {
+        PendingExchange call;
+        while ((call = queue.pollFirst()) != null) {
+            if (!call.isDone()) {
+                return call;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return "PendingExchange[#" + exchange.requestId() + ' ' + request + ", " + (isDone() ? "done" : "running") + ']';
