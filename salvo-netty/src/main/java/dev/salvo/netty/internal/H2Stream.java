@@ -242,8 +242,9 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
             freeSlot();
             return;
         }
-        int id = channel == null ? Integer.MAX_VALUE : channel.stream().id();
-        if (!responseStarted && (channel == null || connection.unprocessed(id)) && !pool.isClosed()
+        int id = channel == null ? -1 : channel.stream().id();
+        boolean neverSent = id <= 0; // no stream id yet: its HEADERS never went out
+        if (!responseStarted && (neverSent || connection.unprocessed(id)) && !pool.isClosed()
                 && resendUnprocessed(call, "went away before processing the stream")) {
             return;
         }
