@@ -66,6 +66,21 @@ class Http2Test {
     }
 
     @Test
+    void tenThousandAtOnceRideAFewConnections() {
+        try (H2Server wide = new H2Server(1000);
+             Salvo many = Salvo.newBuilder().maxInFlight(10_000).maxPerHost(10_000)
+                     .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(HttpVersion.HTTP_2).build()).build()) {
+            List<CompletableFuture<Response>> all = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                all.add(many.send(Request.get(wide.url("/delay/100"))));
+            }
+            all.forEach(f -> assertEquals(200, Await.value(f).status()));
+            assertTrue(wide.connections.get() <= 10, "1,000 streams a connection: " + wide.connections.get());
+            Await.until("slots freed", () -> many.inFlight() == 0 && many.queued() == 0);
+        }
+    }
+
+    @Test
     void bodiesGoOutInlineAndStreamed() {
         String text = "y".repeat(300_000);
         Request inline = Request.newBuilder(server.url("/echo")).POST(RequestBody.of("hello")).build();
