@@ -9,14 +9,14 @@ package dev.salvo.client;
 public final class BodyResponse<T> extends ResponseHead {
     private final T body;
 
-    BodyResponse(Request request, int status, Headers headers, T body) {
-        super(request, status, headers);
+    BodyResponse(Request request, int status, Headers headers, HttpVersion version, Headers trailers, T body) {
+        super(request, status, headers, version, trailers);
         this.body = body;
     }
 
     /** This response with other headers (an interceptor that decoded the body drops Content-Encoding). */
     BodyResponse<T> withHeaders(Headers other) {
-        return new BodyResponse<>(request(), status(), other, body);
+        return new BodyResponse<>(request(), status(), other, version(), trailers(), body);
     }
 
     /** The body's value, as the handler made it. */
@@ -26,6 +26,6 @@ public final class BodyResponse<T> extends ResponseHead {
 
     @Override
     public String toString() {
-        return "BodyResponse[" + status() + ' ' + request() + "]";
+        return "BodyResponse[" + status() + ' ' + request() + ", " + version() + ']';
     }
 }

@@ -17,8 +17,8 @@ import java.util.Objects;
 public final class Response extends ResponseHead {
     private final byte[] body;
 
-    private Response(Request request, int status, Headers headers, byte[] body) {
-        super(request, status, headers);
+    private Response(Request request, int status, Headers headers, HttpVersion version, Headers trailers, byte[] body) {
+        super(request, status, headers, version, trailers);
         this.body = Objects.requireNonNull(body, "body");
     }
 
@@ -28,12 +28,18 @@ public final class Response extends ResponseHead {
      * @param request the request this answers (after redirects, the last one sent)
      */
     public static Response of(Request request, int status, Headers headers, byte[] body) {
-        return owned(request, status, headers, Objects.requireNonNull(body, "body").clone());
+        return of(request, status, headers, HttpVersion.HTTP_1_1, body);
+    }
+
+    /** A response that came on {@code version}, without trailers; {@code body} is copied. */
+    public static Response of(Request request, int status, Headers headers, HttpVersion version, byte[] body) {
+        return owned(request, status, headers, version, Headers.empty(), Objects.requireNonNull(body, "body").clone());
     }
 
     /** A response that takes {@code body} as it is, without a copy: for the buffering handler only. */
-    static Response owned(Request request, int status, Headers headers, byte[] body) {
-        return new Response(request, status, headers, body);
+    static Response owned(Request request, int status, Headers headers, HttpVersion version, Headers trailers,
+            byte[] body) {
+        return new Response(request, status, headers, version, trailers, body);
     }
 
     /**
@@ -84,6 +90,6 @@ public final class Response extends ResponseHead {
 
     @Override
     public String toString() {
-        return "Response[" + status() + ' ' + request() + ", " + body.length + " bytes]";
+        return "Response[" + status() + ' ' + request() + ", " + version() + ", " + body.length + " bytes]";
     }
 }

@@ -77,7 +77,7 @@ public final class Salvo implements AutoCloseable {
             return engine.send(request);
         }
         return chain.send(request, BodyHandler.ofBytes(request.maxResponseBytes().orElse(maxResponseBytes)),
-                r -> Response.owned(r.request(), r.status(), r.headers(), r.body()));
+                r -> Response.owned(r.request(), r.status(), r.headers(), r.version(), r.trailers(), r.body()));
     }
 
     /**

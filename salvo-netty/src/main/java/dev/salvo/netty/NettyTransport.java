@@ -6,7 +6,11 @@ import dev.salvo.client.spi.Arguments;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;
+import dev.salvo.client.HttpVersion;
+import dev.salvo.client.Origin;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +18,9 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * A {@link Transport} on Netty: HTTP/1.1 over a keep-alive connection pool per scheme, host and
- * port, with https through the JDK's TLS (default trust store, SNI, host name verification).
+ * port, with https through the JDK's TLS (default trust store, SNI, host name verification); or,
+ * when asked ({@link Builder#protocol}), HTTP/2 multiplexing the calls to an origin over as few
+ * connections as its SETTINGS_MAX_CONCURRENT_STREAMS allows.
  *
  * <pre>{@code
  * try (Salvo http = Salvo.newBuilder().transport(NettyTransport.create()).maxPerHost(16).build()) { … }
@@ -78,6 +84,10 @@ public final class NettyTransport implements Transport {
         private boolean preferNative = true;
         private Duration closeTimeout = Duration.ofSeconds(5);
         private X509TrustManager trustManager;
+        private HttpVersion protocol = HttpVersion.HTTP_1_1;
+        private final Map<Origin, HttpVersion> protocols = new HashMap<>();
+        private Duration pingInterval = Duration.ofSeconds(30);
+        private int maxHeaderListBytes = 64 * 1024;
 
         private Builder() {
         }
@@ -134,11 +144,54 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
+        /**
+         * The protocol for every origin without one of its own. Default: HTTP/1.1.
+         *
+         * <ul>
+         *   <li>{@link HttpVersion#HTTP_1_1}: a keep-alive pool, one call per connection.
+         *   <li>{@link HttpVersion#HTTP_2}: many calls multiplexed as streams over few connections:
+         *       for {@code http://} h2c with prior knowledge (the server must speak it), for
+         *       {@code https://} h2 offered by ALPN, falling back to HTTP/1.1 for an origin whose
+         *       server does not choose it.
+         * </ul>
+         */
+        public Builder protocol(HttpVersion protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /** The protocol for {@code origin} alone, overriding {@link #protocol(HttpVersion)}. */
+        public Builder protocol(Origin origin, HttpVersion protocol) {
+            protocols.put(Objects.requireNonNull(origin, "origin"), Objects.requireNonNull(protocol, "protocol"));
+            return this;
+        }
+
+        /**
+         * HTTP/2: after this long without a byte from the server the transport sends a PING; a
+         * connection that then stays silent as long again is dead, and its streams fail with
+         * {@link dev.salvo.client.ConnectionClosedException}. Default 30 s.
+         */
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = Arguments.requirePositive(interval, "pingInterval");
+            return this;
+        }
+
+        /**
+         * HTTP/2: the largest response header list accepted (SETTINGS_MAX_HEADER_LIST_SIZE, counted
+         * as RFC 9113 does); a larger one fails the call with
+         * {@link dev.salvo.client.MalformedResponseException}. Default 64 KiB.
+         */
+        public Builder maxHeaderListBytes(int bytes) {
+            this.maxHeaderListBytes = Arguments.requirePositive(bytes, "maxHeaderListBytes");
+            return this;
+        }
+
         /** A new transport; it owns its I/O threads until {@link NettyTransport#close()}. */
         public NettyTransport build() {
             return new NettyTransport(new TransportConfig(eventLoopThreads, connectTimeout, maxConnectionsPerHost,
                     keepAlive, idleTimeout, preferNative, closeTimeout,
-                    Optional.ofNullable(trustManager)));
+                    Optional.ofNullable(trustManager), protocol, Map.copyOf(protocols), pingInterval,
+                    maxHeaderListBytes));
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * A fast {@link dev.salvo.client.spi.Transport} on Netty 4.1: HTTP/1.1 (and https) over a bounded
- * keep-alive connection pool per scheme, host and port, native epoll where available (else NIO),
+ * keep-alive connection pool per scheme, host and port, or HTTP/2 (h2c, h2 by ALPN) multiplexing
+ * the calls to an origin as streams over few connections, native epoll where available (else NIO),
  * pooled buffers. Start with {@link dev.salvo.netty.NettyTransport#create()} or
  * {@link dev.salvo.netty.NettyTransport#newBuilder()}.
  *
@@ -20,6 +21,7 @@
  * the client ({@link dev.salvo.client.ResponseTooLargeException}); the transport streams every body to
  * its subscriber, reading the socket only as fast as the subscriber asks (channel {@code autoRead}).
  * Cancelling a future closes the connection it was using (its pool slot frees when the close
- * completes) or removes it from the pool's queue.
+ * completes) or removes it from the pool's queue; over HTTP/2 it resets the call's stream
+ * (RST_STREAM), frees the slot at once and leaves the connection up.
  */
 package dev.salvo.netty;

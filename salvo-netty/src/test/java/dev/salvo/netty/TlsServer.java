@@ -26,7 +26,7 @@ import javax.net.ssl.X509TrustManager;
  * (made by keytool), recording the SNI names clients send. Answers every request with "secure".
  */
 final class TlsServer implements AutoCloseable {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    static final char[] PASSWORD = "changeit".toCharArray();
 
     private final KeyStore keyStore;
     private final SSLServerSocket listener;
@@ -85,7 +85,7 @@ final class TlsServer implements AutoCloseable {
         }
     }
 
-    private static KeyStore createKeyStore(Path file) throws Exception {
+    static KeyStore createKeyStore(Path file) throws Exception {
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "localhost", "-keyalg", "EC",
                 "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "2",

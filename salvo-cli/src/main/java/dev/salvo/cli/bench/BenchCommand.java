@@ -94,6 +94,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Load sent first and left out of the figures. Default: 2s with -d, none with -n.")
     Duration warmup;
 
+    @Option(names = "--http2", description = {"Speak HTTP/2 (h2c with prior knowledge for http://, h2 by ALPN",
+            "for https://): -c connections carry --streams streams each."})
+    boolean http2;
+
+    @Option(names = "--streams", paramLabel = "M", defaultValue = "1",
+            description = {"With --http2: streams per connection, as h2load's -m; -c × M requests in flight.",
+                    "Default: ${DEFAULT-VALUE}."})
+    int streams;
+
     @Option(names = "--transport", paramLabel = "KIND", defaultValue = "netty",
             description = "netty (default) or jdk.")
     String transport;
@@ -176,7 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
         LoadTransport kind = BenchSettings.transport(transport);
         int ioThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try {
-            return kind.open(config.connections(), ioThreads, !noKeepAlive, config.timeout());
+            return kind.open(connections, ioThreads, !noKeepAlive, config.timeout(), http2);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * problem becomes a {@link BadInputException} whose one-line message names the flag.
  */
 final class BenchSettings {
+    /** The most requests in flight a run may keep (-c × --streams). */
+    private static final long MAX_IN_FLIGHT = 1_000_000;
     private final BenchCommand options;
 
     BenchSettings(BenchCommand options) {
@@ -44,7 +46,15 @@ final class BenchSettings {
         positiveTime(options.timeout, "--timeout");
         BenchReports.writable(options.json, "--json");
         BenchReports.writable(options.html, "--html");
-        BenchConfig.Builder builder = BenchConfig.builder(request()).connections(options.connections)
+        positive(options.streams, "--streams");
+        if (options.streams > 1 && !options.http2) {
+            throw new BadInputException("--streams needs --http2: an HTTP/1.1 connection carries one request at a time");
+        }
+        if ((long) options.connections * options.streams > MAX_IN_FLIGHT) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT,
+                    "-c × --streams must be at most %,d, got %,d", MAX_IN_FLIGHT, (long) options.connections * options.streams));
+        }
+        BenchConfig.Builder builder = BenchConfig.builder(request()).connections(options.connections * options.streams)
                 .timeout(options.timeout);
         if (options.requests != null) {
             positive(options.requests, "-n");

@@ -1,6 +1,7 @@
 package dev.salvo.cli.common;
 
 import dev.salvo.client.EventListener;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.Transports;
 import dev.salvo.client.spi.Transport;
@@ -29,12 +30,13 @@ public final class TransportOptions {
         /** Salvo's Netty transport: keep-alive pool, one connection per call in flight. */
         netty {
             @Override
-            Transport create(int connections, Connection connection) {
+            Transport create(int connections, Connection connection, boolean http2) {
                 if (connection.proxy().isPresent()) {
                     throw new BadInputException("--proxy works with --transport jdk only (the Netty transport has no proxy support)");
                 }
                 NettyTransport.Builder builder = NettyTransport.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                        .maxConnectionsPerHost(connections).closeTimeout(IO_CLOSE_TIMEOUT);
+                        .maxConnectionsPerHost(connections).closeTimeout(IO_CLOSE_TIMEOUT)
+                        .protocol(http2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1);
                 connection.trust().ifPresent(builder::trustManager);
                 return builder.build();
             }
@@ -42,15 +44,16 @@ public final class TransportOptions {
         /** The JDK's {@code HttpClient}. */
         jdk {
             @Override
-            Transport create(int connections, Connection connection) {
-                HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+            Transport create(int connections, Connection connection, boolean http2) {
+                HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                        .version(http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
                 connection.proxy().ifPresent(proxy -> builder.proxy(ProxySelector.of(proxy)));
                 connection.trust().ifPresent(trust -> builder.sslContext(sslContext(trust)));
                 return Transports.jdk(builder);
             }
         };
 
-        abstract Transport create(int connections, Connection connection);
+        abstract Transport create(int connections, Connection connection, boolean http2);
     }
 
     /**
@@ -80,6 +83,10 @@ public final class TransportOptions {
             description = "HTTP transport: ${COMPLETION-CANDIDATES} (default: netty; jdk with --proxy).")
     Kind kind;
 
+    @Option(names = "--http2", description = {"Speak HTTP/2: h2c with prior knowledge for http:// (the server must",
+            "speak it), h2 by ALPN for https:// (HTTP/1.1 when the server declines). Default: HTTP/1.1."})
+    boolean http2;
+
     /** A new session with at most {@code maxInFlight} calls at once (to any one host, too). */
     public HttpSession open(int maxInFlight, EventListener listener) {
         return open(builder -> { }, maxInFlight, Connection.DEFAULT, listener);
@@ -96,7 +103,7 @@ public final class TransportOptions {
      */
     public HttpSession open(Consumer<Salvo.Builder> settings, int maxInFlight, Connection connection,
                             EventListener listener) {
-        Transport transport = kind(connection).create(maxInFlight, connection);
+        Transport transport = kind(connection).create(maxInFlight, connection, http2);
         Salvo.Builder builder = Salvo.newBuilder()
                 .transport(transport)
                 .maxInFlight(maxInFlight)
@@ -109,7 +116,7 @@ public final class TransportOptions {
 
     /** A new transport of this kind for up to {@code connections} calls at once, owned by the caller. */
     public Transport newTransport(int connections) {
-        return kind(Connection.DEFAULT).create(connections, Connection.DEFAULT);
+        return kind(Connection.DEFAULT).create(connections, Connection.DEFAULT, http2);
     }
 
     private Kind kind(Connection connection) {

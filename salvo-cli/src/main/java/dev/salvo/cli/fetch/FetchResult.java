@@ -1,6 +1,7 @@
 package dev.salvo.cli.fetch;
 
 import dev.salvo.cli.common.Elapsed;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Outcome;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
@@ -18,6 +19,11 @@ record FetchResult(Request request, Elapsed elapsed, Outcome<Response> outcome) 
     /** The status, or empty when the call failed. */
     Optional<Integer> status() {
         return outcome.isSuccess() ? Optional.of(outcome.value().status()) : Optional.empty();
+    }
+
+    /** The HTTP version the response came on, or empty when the call failed. */
+    Optional<HttpVersion> version() {
+        return outcome.isSuccess() ? Optional.of(outcome.value().version()) : Optional.empty();
     }
 
     /** The body's length, 0 when the call failed. */

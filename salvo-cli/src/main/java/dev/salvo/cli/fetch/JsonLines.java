@@ -51,6 +51,7 @@ final class JsonLines implements ResultSink {
         ObjectNode line = JSON.createObjectNode();
         line.put("url", result.request().uri().toString());
         result.status().ifPresentOrElse(status -> line.put("status", status), () -> line.putNull("status"));
+        result.version().ifPresentOrElse(version -> line.put("protocol", version.toString()), () -> line.putNull("protocol"));
         line.put("seconds", Math.round(result.elapsed().seconds() * 1000) / 1000.0);
         line.put("bytes", result.bytes());
         result.failure().ifPresentOrElse(kind -> line.put("error", kind.jsonName()), () -> line.putNull("error"));

@@ -95,6 +95,8 @@ class BenchCommandTest {
                 List.of("127.0.0.1:8080", "-n", "1"),
                 List.of(url, "-n", "10", "-d", "1s"),
                 List.of(url, "-c", "0"),
+                List.of(url, "-n", "1", "--streams", "4"),
+                List.of(url, "-n", "1", "--http2", "--streams", "0"),
                 List.of(url, "-n", "-5"),
                 List.of(url, "-R", "0"),
                 List.of(url, "-R", "-3"),

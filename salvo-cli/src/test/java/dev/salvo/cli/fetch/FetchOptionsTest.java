@@ -143,10 +143,11 @@ class FetchOptionsTest {
         JsonNode bytes = find(lines, server.url("/bytes/100"));
         assertEquals(200, bytes.get("status").asInt());
         assertEquals(100, bytes.get("bytes").asInt());
+        assertEquals("HTTP/1.1", bytes.get("protocol").asText());
         assertTrue(bytes.get("error").isNull() && bytes.get("seconds").asDouble() >= 0, bytes::toString);
         assertEquals(404, find(lines, server.url("/status/404")).get("status").asInt());
         JsonNode failed = find(lines, dead);
-        assertTrue(failed.get("status").isNull(), failed::toString);
+        assertTrue(failed.get("status").isNull() && failed.get("protocol").isNull(), failed::toString);
         assertEquals("refused", failed.get("error").asText());
         CliRun.of("fetch", "--jsonl", dir.resolve("no/such/dir/x.jsonl").toString(), server.url("/get"))
                 .assertBadInput("cannot write");

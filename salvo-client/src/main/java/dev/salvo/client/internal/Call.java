@@ -2,6 +2,7 @@ package dev.salvo.client.internal;
 
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.SalvoIOException;
 import dev.salvo.client.spi.Exchange;
@@ -54,6 +55,9 @@ final class Call implements Exchange {
 
     // the current attempt's response, decided when its headers arrive (Attempts)
     volatile int status;
+    /** The version and trailers of the current attempt's response. */
+    volatile HttpVersion version = HttpVersion.HTTP_1_1;
+    volatile Headers trailers = Headers.empty();
     volatile Request nextHop;
     volatile Duration retryWait;
     volatile BodyTap tap;
@@ -139,9 +143,21 @@ final class Call implements Exchange {
 
     @Override
     public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
+        return responseHeaders(status, headers, HttpVersion.HTTP_1_1);
+    }
+
+    @Override
+    public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers, HttpVersion version) {
         this.status = status;
+        this.version = version;
+        this.trailers = Headers.empty();
         engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null);
         return engine.attempts.onHeaders(this, status, headers);
+    }
+
+    @Override
+    public void trailers(Headers trailers) {
+        this.trailers = trailers;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class Delivery<T, R> {
             }
             R result;
             try {
-                result = finisher.finish(request, status, headers, value);
+                result = finisher.finish(request, status, headers, call.version, call.trailers, value);
             } catch (RuntimeException e) {
                 call.engine.bodyReady(call, tap, e, null);
                 return;

@@ -1,6 +1,7 @@
 package dev.salvo.client.internal;
 
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
 import dev.salvo.client.spi.Exchange;
@@ -46,7 +47,8 @@ public final class JdkTransport implements Transport {
         JdkBody body = new JdkBody(request);
         // the JDK's future completes with the headers; the body then flows through JdkBody
         CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(jdkRequest,
-                info -> body.start(exchange.responseHeaders(info.statusCode(), fromJdk(info.headers()))));
+                info -> body.start(exchange.responseHeaders(info.statusCode(), fromJdk(info.headers()),
+                        info.version() == HttpClient.Version.HTTP_2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)));
         sent.whenComplete((response, error) -> {
             if (error != null) {
                 body.fail(error);

@@ -3,6 +3,7 @@ package dev.salvo.client.spi;
 import dev.salvo.client.BodyHandler;
 import dev.salvo.client.BodySubscriber;
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import java.nio.ByteBuffer;
@@ -56,9 +57,14 @@ final class BufferedExchange implements Exchange {
 
     @Override
     public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
+        return responseHeaders(status, headers, HttpVersion.HTTP_1_1);
+    }
+
+    @Override
+    public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers, HttpVersion version) {
         long max = request.maxResponseBytes().orElse(DEFAULT_MAX_BYTES);
         BodySubscriber<byte[]> subscriber = BodyHandler.ofBytes(max).apply(status, headers);
-        body = subscriber.body().thenApply(bytes -> Response.of(request, status, headers, bytes)).toCompletableFuture();
+        body = subscriber.body().thenApply(bytes -> Response.of(request, status, headers, version, bytes)).toCompletableFuture();
         return subscriber;
     }
 }

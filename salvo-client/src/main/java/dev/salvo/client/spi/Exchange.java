@@ -1,6 +1,7 @@
 package dev.salvo.client.spi;
 
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -20,6 +21,21 @@ public interface Exchange {
      * following the protocol of {@link Transport}. Called once per exchange; must not block.
      */
     Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers);
+
+    /**
+     * As {@link #responseHeaders(int, Headers)}, saying which HTTP version the response came on;
+     * transports that know it call this one. The default forgets the version.
+     */
+    default Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers, HttpVersion version) {
+        return responseHeaders(status, headers);
+    }
+
+    /**
+     * The response's trailer fields arrived, after the last body bytes and before the body's
+     * {@code onComplete}; not called when there are none. Must not block.
+     */
+    default void trailers(Headers trailers) {
+    }
 
     /**
      * The transport is sending the request again on its own, because the connection it used

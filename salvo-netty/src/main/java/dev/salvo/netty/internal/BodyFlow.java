@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One response body on its way to the exchange's subscriber, with Netty's backpressure. A subscriber
@@ -28,7 +27,7 @@ final class BodyFlow implements Flow.Subscription {
     /** Pieces lent at most per list (a burst is at most 16 reads); more go in the next list. */
     private static final int LENT_MAX = 32;
 
-    private final ResponseHandler handler;
+    private final Carrier handler;
     private final Channel channel;
     private final PendingExchange call;
     private final Flow.Subscriber<List<ByteBuffer>> subscriber;
@@ -41,7 +40,7 @@ final class BodyFlow implements Flow.Subscription {
     private boolean lastArrived;
     private boolean finished;
 
-    BodyFlow(ResponseHandler handler, Channel channel, PendingExchange call, Flow.Subscriber<List<ByteBuffer>> subscriber) {
+    BodyFlow(Carrier handler, Channel channel, PendingExchange call, Flow.Subscriber<List<ByteBuffer>> subscriber) {
         this.handler = handler;
         this.channel = channel;
         this.call = call;
@@ -175,14 +174,6 @@ final class BodyFlow implements Flow.Subscription {
     }
 
     private void onLoop(Runnable task) {
-        if (channel.eventLoop().inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException stopped) {
-            channel.close();
-        }
+        EventLoops.runOn(channel, task);
     }
 }

@@ -35,8 +35,7 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
      * A TLS handler for the origin that always sends SNI for a host name: the JDK itself leaves
      * it out for names without a dot, such as {@code localhost}.
      */
-    private SslHandler tlsHandler(Channel channel) {
-        Origin origin = pool.origin();
+    static SslHandler tlsHandler(SslContext tls, Channel channel, Origin origin) {
         String host = origin.host();
         SslHandler handler = tls.newHandler(channel.alloc(), host, origin.port());
         if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
@@ -57,7 +56,7 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         if (tls != null) {
-            pipeline.addLast("tls", tlsHandler(channel));
+            pipeline.addLast("tls", tlsHandler(tls, channel, pool.origin()));
         }
         // reader idleness only: watching writes too would cost a promise and a listener per request
         pipeline.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));

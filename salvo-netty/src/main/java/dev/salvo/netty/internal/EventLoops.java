@@ -1,5 +1,8 @@
 package dev.salvo.netty.internal;
 
+import io.netty.channel.Channel;
+import java.util.concurrent.RejectedExecutionException;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -69,5 +72,18 @@ final class EventLoops {
             }
         }
         return terminated.awaitUninterruptibly(millis + 100);
+    }
+
+    /** Runs {@code task} on {@code channel}'s event loop: at once when already there; when the loop has stopped, closes the channel. */
+    static void runOn(Channel channel, Runnable task) {
+        if (channel.eventLoop().inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            channel.close();
+        }
     }
 }

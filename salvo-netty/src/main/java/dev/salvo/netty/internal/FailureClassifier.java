@@ -9,6 +9,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -52,7 +54,8 @@ final class FailureClassifier {
         if (tls != null) {
             return new SalvoIOException("TLS failure with " + origin + ": " + describe(tls), cause);
         }
-        if (find(cause, TooLongFrameException.class) != null || cause instanceof DecoderException) {
+        if (find(cause, TooLongFrameException.class) != null || cause instanceof DecoderException
+                || isProtocolViolation(find(cause, Http2Exception.class))) {
             return malformed(origin, "cannot decode", cause);
         }
         if (isConnectionLoss(cause)) {
@@ -68,6 +71,16 @@ final class FailureClassifier {
     static Throwable handshakeFailure(Channel channel) {
         SslHandler tls = channel.pipeline().get(SslHandler.class);
         return tls == null ? null : tls.handshakeFuture().cause();
+    }
+
+    /** An HTTP/2 error that says the peer broke the protocol (garbage frames, bad headers, too many). */
+    private static boolean isProtocolViolation(Throwable cause) {
+        if (!(cause instanceof Http2Exception h2)) {
+            return false;
+        }
+        Http2Error error = h2.error();
+        return error == Http2Error.PROTOCOL_ERROR || error == Http2Error.FRAME_SIZE_ERROR
+                || error == Http2Error.COMPRESSION_ERROR || error == Http2Error.FLOW_CONTROL_ERROR;
     }
 
     private static boolean isConnectionLoss(Throwable cause) {

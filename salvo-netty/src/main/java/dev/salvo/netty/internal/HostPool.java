@@ -1,7 +1,6 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Origin;
-import dev.salvo.client.ClientClosedException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * its state is guarded by its monitor, which is never held while connecting, writing or
  * completing a future.
  */
-final class HostPool {
+final class HostPool implements OriginPool {
     private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
 
     private final Origin origin;
@@ -46,7 +45,8 @@ final class HostPool {
                 .handler(new ConnectionInitializer(this, config, tls));
     }
 
-    Origin origin() {
+    @Override
+    public Origin origin() {
         return origin;
     }
 
@@ -56,7 +56,8 @@ final class HostPool {
     }
 
     /** Runs {@code call} on an idle connection, a new one, or queues it until one frees up. */
-    void acquire(PendingExchange call) {
+    @Override
+    public void acquire(PendingExchange call) {
         call.enteredPool(this);
         ResponseHandler reused = null;
         boolean poolClosed;
@@ -134,22 +135,21 @@ final class HostPool {
     }
 
     /** A queued call was cancelled: it leaves the queue. */
-    void forget(PendingExchange call) {
+    @Override
+    public void forget(PendingExchange call) {
         synchronized (this) {
             waiting.remove(call);
         }
     }
 
-    synchronized boolean isClosed() {
+    @Override
+    public synchronized boolean isClosed() {
         return closed;
     }
 
-    ClientClosedException closedFailure() {
-        return new ClientClosedException("the Netty transport was closed; " + origin + " is no longer reachable through it");
-    }
-
     /** Fails queued calls and every exchange in flight, and closes every connection. */
-    void close() {
+    @Override
+    public void close() {
         List<PendingExchange> queued;
         List<ResponseHandler> connections;
         synchronized (this) {
@@ -167,7 +167,8 @@ final class HostPool {
     }
 
     /** After the event loops stopped: fails whatever the loops could not reach any more. */
-    void failStragglers() {
+    @Override
+    public void failStragglers() {
         List<PendingExchange> calls;
         List<ResponseHandler> connections;
         synchronized (this) {
@@ -272,12 +273,6 @@ final class HostPool {
 
     /** Guarded by this: the oldest queued call not yet cancelled. */
     private PendingExchange pollWaiting() {
-        PendingExchange call;
-        while ((call = waiting.pollFirst()) != null) {
-            if (!call.isDone()) {
-                return call;
-            }
-        }
-        return null;
+        return PendingExchange.pollLive(waiting);
     }
 }

@@ -11,14 +11,17 @@ import java.util.concurrent.CompletableFuture;
  * leaves the pool's queue. As a {@link Runnable} it starts itself on its connection's event loop.
  */
 final class PendingExchange extends CompletableFuture<Void> implements Runnable {
+    private static final int MAX_UNPROCESSED = 4;
     private final Request request;
     private final Exchange exchange;
     /** The pool it was given to; null until then. */
-    private volatile HostPool pool;
+    private volatile OriginPool pool;
     /** The connection it runs on; null while it waits or connects. */
-    private volatile ResponseHandler handler;
+    private volatile Carrier handler;
     /** Set once it was sent again after a pooled connection turned out to be dead. */
     private volatile boolean retried;
+    /** How often an HTTP/2 server went away (GOAWAY, REFUSED_STREAM) before processing it. */
+    private int unprocessed;
 
     PendingExchange(Request request, Exchange exchange) {
         this.request = request;
@@ -33,18 +36,30 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
         return exchange;
     }
 
-    void enteredPool(HostPool pool) {
+    void enteredPool(OriginPool pool) {
         this.pool = pool;
     }
 
     /** Binds the call to the connection it will run on; {@link #run()} then starts it there. */
-    void boundTo(ResponseHandler handler) {
+    void boundTo(Carrier handler) {
         this.handler = handler;
     }
 
     /** Whether this call may be sent once more after a reused connection died under it. */
     boolean mayRetry() {
         return !retried && request.isIdempotent() && request.body().isReplayable() && !isDone();
+    }
+
+    /**
+     * Unbinds the call to send it again after a server declared it unprocessed; false (and nothing
+     * changes) when its body cannot be sent twice or servers refused it too often already.
+     */
+    boolean resendUnprocessed() {
+        if (isDone() || !request.body().isReplayable() || ++unprocessed > MAX_UNPROCESSED) {
+            return false;
+        }
+        handler = null;
+        return true;
     }
 
     void markRetried() {
@@ -76,15 +91,26 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     }
 
     private void abort() {
-        ResponseHandler running = handler;
+        Carrier running = handler;
         if (running != null) {
             running.abort(this);
             return;
         }
-        HostPool waitingIn = pool;
+        OriginPool waitingIn = pool;
         if (waitingIn != null) {
             waitingIn.forget(this);
         }
+    }
+
+    /** Takes the oldest call from {@code queue} that is not done yet (skipping cancelled ones); null when none. */
+    static PendingExchange pollLive(java.util.ArrayDeque<PendingExchange> queue) {
+        PendingExchange call;
+        while ((call = queue.pollFirst()) != null) {
+            if (!call.isDone()) {
+                return call;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.salvo.client.spi.Exchange;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -15,12 +17,14 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty transport's body: one event loop group, one {@link HostPool} per {@link Origin}, one
+ * The Netty transport's body: one event loop group, one {@link OriginPool} per {@link Origin}
+ * (HTTP/1.1 or HTTP/2 as configured), one
  * TLS context built on first https use. Thread-safe.
  */
 public final class PooledTransport {
@@ -29,12 +33,13 @@ public final class PooledTransport {
     private final TransportConfig config;
     private final EventLoops loops;
     private final Bootstrap bootstrap;
-    private final ConcurrentHashMap<Origin, HostPool> pools = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Origin, OriginPool> pools = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The pool used last: most programs talk to one origin, found here without a lookup. */
-    private volatile HostPool lastPool;
-    /** Built on first https use; guarded by this. */
+    private volatile OriginPool lastPool;
+    /** Built on first https use, without and with ALPN; guarded by this. */
     private SslContext tls;
+    private SslContext h2Tls;
 
     public PooledTransport(TransportConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -57,7 +62,7 @@ public final class PooledTransport {
             call.completeExceptionally(new ClientClosedException("the Netty transport is closed"));
             return call;
         }
-        HostPool pool = lastPool;
+        OriginPool pool = lastPool;
         if (pool == null || !pool.origin().equals(request.origin())) {
             pool = poolFor(call, request.origin());
             if (pool == null) {
@@ -70,8 +75,8 @@ public final class PooledTransport {
     }
 
     /** The pool for {@code origin}, made on first use; null when that failed (and {@code call} with it). */
-    private HostPool poolFor(PendingExchange call, Origin origin) {
-        HostPool pool = pools.get(origin);
+    private OriginPool poolFor(PendingExchange call, Origin origin) {
+        OriginPool pool = pools.get(origin);
         if (pool == null) {
             try {
                 pool = pools.computeIfAbsent(origin, this::newPool);
@@ -96,32 +101,49 @@ public final class PooledTransport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        pools.values().forEach(HostPool::close);
+        pools.values().forEach(OriginPool::close);
         boolean ended = loops.shutdown(config.closeTimeout());
-        pools.values().forEach(HostPool::failStragglers);
+        pools.values().forEach(OriginPool::failStragglers);
         if (!ended) {
             LOG.warn("[{}] Netty I/O threads did not end within {} (or close() ran on one of them, which cannot wait for itself)",
                     Thread.currentThread().getName(), config.closeTimeout());
         }
     }
 
-    private HostPool newPool(Origin origin) {
-        return new HostPool(origin, config, bootstrap, origin.isSecure() ? tls() : null);
+    private OriginPool newPool(Origin origin) {
+        Supplier<OriginPool> http1 = () -> new HostPool(origin, config, bootstrap, origin.isSecure() ? tls(false) : null);
+        if (!config.http2(origin)) {
+            return http1.get();
+        }
+        return new H2Pool(origin, config, bootstrap, origin.isSecure() ? tls(true) : null, http1);
     }
 
-    private synchronized SslContext tls() {
-        if (tls == null) {
+    /** The TLS context, offering h2 then HTTP/1.1 by ALPN when {@code alpn}. */
+    private synchronized SslContext tls(boolean alpn) {
+        SslContext context = alpn ? h2Tls : tls;
+        if (context == null) {
             try {
                 SslContextBuilder builder = SslContextBuilder.forClient()
                         .sslProvider(SslProvider.JDK)
                         .endpointIdentificationAlgorithm("HTTPS");
                 config.trustManager().ifPresent(builder::trustManager);
-                tls = builder.build();
+                if (alpn) {
+                    builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+                }
+                context = builder.build();
             } catch (SSLException e) {
                 throw new TlsSetupException(e);
             }
+            if (alpn) {
+                h2Tls = context;
+            } else {
+                tls = context;
+            }
         }
-        return tls;
+        return context;
     }
 
     /** Carries a TLS set-up failure out of {@code computeIfAbsent}. */

@@ -90,7 +90,7 @@ final class RequestEncoder {
     }
 
     /** {@code uri}, or the same with its non-ASCII characters percent-encoded as UTF-8. */
-    private static URI asciiOnly(URI uri) {
+    static URI asciiOnly(URI uri) {
         return isAscii(uri.getRawPath()) && isAscii(uri.getRawQuery()) ? uri : URI.create(uri.toASCIIString());
     }
 
@@ -110,7 +110,7 @@ final class RequestEncoder {
                 || !keepAlive && name.equalsIgnoreCase("Connection");
     }
 
-    private static boolean expectsBody(String method) {
+    static boolean expectsBody(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 

@@ -1,6 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -17,7 +18,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@link HostPool} once the body has been delivered. Confined to the connection's event loop; other threads reach it through
  * {@link #abort}, {@link #shutDown} and {@link #failInFlight}.
  */
-final class ResponseHandler extends ChannelInboundHandlerAdapter {
+final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carrier {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseHandler.class);
 
     private final HostPool pool;
@@ -73,8 +73,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         channel.close();
     }
 
-    /** Sends {@code call}'s request on this connection. On the event loop. */
-    void start(PendingExchange call) {
+    @Override
+    public void start(PendingExchange call) {
         if (call.isDone()) {
             pool.release(this, true);
             return;
@@ -162,7 +162,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
         Flow.Subscriber<List<ByteBuffer>> subscriber;
         try {
-            subscriber = call.exchange().responseHeaders(code, headers);
+            subscriber = call.exchange().responseHeaders(code, headers, HttpVersion.HTTP_1_1);
         } catch (RuntimeException e) {
             LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(),
                     call.exchange().requestId(), e);
@@ -196,13 +196,25 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         flow.piece(content.content());
+        if (last && content instanceof LastHttpContent end && !end.trailingHeaders().isEmpty() && current == call) {
+            trailersArrived(call, end);
+        }
         if (last && current == call) {
             flow.last();
         }
     }
 
+    private void trailersArrived(PendingExchange call, LastHttpContent end) {
+        try {
+            call.exchange().trailers(NettyHeaders.toSalvo(end.trailingHeaders()));
+        } catch (IllegalArgumentException e) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad trailer field", e));
+        }
+    }
+
     /** The whole body reached the subscriber: the connection goes back to the pool, then the call ends. */
-    void bodyEnded(PendingExchange call) {
+    @Override
+    public void bodyEnded(PendingExchange call) {
         if (current != call) {
             return;
         }
@@ -297,7 +309,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Cancels {@code call} if it still runs here: closes the connection. Any thread. */
-    void abort(PendingExchange call) {
+    @Override
+    public void abort(PendingExchange call) {
         runOnLoop(() -> {
             if (current == call) {
                 if (LOG.isDebugEnabled()) {
@@ -323,16 +336,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void runOnLoop(Runnable task) {
-        EventLoop loop = channel.eventLoop();
-        if (loop.inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            channel.close();
-        }
+        EventLoops.runOn(channel, task);
     }
 
     @Override

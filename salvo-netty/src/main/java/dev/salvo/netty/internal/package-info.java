@@ -11,6 +11,12 @@
  * task to that loop. A {@link dev.salvo.netty.internal.PendingExchange} is the call's future and
  * its state at once; it completes once, on an I/O thread or on the thread that cancels it.
  *
+ * <p><b>HTTP/2.</b> {@link dev.salvo.netty.internal.H2Pool} is thread-safe the same way; its monitor
+ * also guards the stream counts of its {@link dev.salvo.netty.internal.H2Connection}s. A connection
+ * and its {@link dev.salvo.netty.internal.H2Stream}s (one per call, the handler of Netty's child
+ * stream channel) run on the connection's event loop. A stream frees its slot exactly once: when
+ * its body was delivered, or when it failed, was reset or was cancelled.
+ *
  * <p><b>Nulls.</b> No parameter accepts null; fields that may be absent say so in their comment
  * and are checked where read.
  *

@@ -1,0 +1,213 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.SalvoIOException;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2PingFrame;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP/2 connection, at the end of its parent channel's pipeline (after Netty's frame codec and
+ * multiplexer): tells its {@link H2Pool} of the server's SETTINGS and GOAWAY, opens an
+ * {@link H2Stream} per call, PINGs a silent server and closes the connection when it stays silent,
+ * or when it has carried no stream for the idle timeout. Confined to the connection's event loop,
+ * except {@link #dispatch}, {@link #shutDown} and {@link #failInFlight}; the stream counts are
+ * guarded by the pool's monitor.
+ */
+final class H2Connection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Connection.class);
+    /** Connection-level window: the streams' own windows bound what a slow consumer holds back. */
+    private static final int CONNECTION_WINDOW = 1 << 30;
+    private static final int DEFAULT_WINDOW = 65_535;
+
+    private final H2Pool pool;
+    private final long idleTicksToClose;
+    private final Set<H2Stream> streamsInFlight = ConcurrentHashMap.newKeySet();
+    private Channel channel;
+    /** Guarded by the pool: SETTINGS arrived; streams open; the server's limit; GOAWAY arrived. */
+    boolean ready;
+    int streams;
+    int maxStreams;
+    boolean goingAway;
+    /** The GOAWAY's last-stream-id; streams above it were never processed. -1 before any GOAWAY. */
+    private volatile int lastStreamId = -1;
+    /** Why the connection failed, for its streams' errors; null while it has not. */
+    private volatile SalvoIOException failure;
+    private boolean pingOutstanding;
+    private long idleTicks;
+
+    H2Connection(H2Pool pool, TransportConfig config) {
+        this.pool = pool;
+        Duration ping = config.pingInterval();
+        this.idleTicksToClose = Math.max(1, config.idleTimeout().toNanos() / Math.max(1, ping.toNanos()));
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        if (!pool.opened(this)) {
+            channel.close();
+        }
+    }
+
+    EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    H2Pool pool() {
+        return pool;
+    }
+
+    void close() {
+        channel.close();
+    }
+
+    /** Whether the stream {@code id} was never processed: above a GOAWAY's last-stream-id. */
+    boolean unprocessed(int id) {
+        int last = lastStreamId;
+        return last >= 0 && id > last;
+    }
+
+    /** Why the connection failed, or null. */
+    SalvoIOException failure() {
+        return failure;
+    }
+
+    /** Runs {@code call} on a new stream; its slot is already counted. Any thread. */
+    void dispatch(PendingExchange call) {
+        H2Stream stream = new H2Stream(this);
+        call.boundTo(stream);
+        if (channel.eventLoop().inEventLoop()) {
+            stream.start(call);
+            return;
+        }
+        try {
+            channel.eventLoop().execute(call);
+        } catch (RejectedExecutionException e) {
+            pool.streamEnded(this);
+            call.completeExceptionally(pool.closedFailure());
+        }
+    }
+
+    void streamStarted(H2Stream stream) {
+        streamsInFlight.add(stream);
+    }
+
+    void streamFinished(H2Stream stream) {
+        streamsInFlight.remove(stream);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            if (message instanceof Http2SettingsFrame settings) {
+                boolean first = !ready();
+                Long max = settings.settings().maxConcurrentStreams();
+                pool.settingsReceived(this, max != null ? max : first ? Integer.MAX_VALUE : currentMax());
+                if (first) {
+                    ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(CONNECTION_WINDOW - DEFAULT_WINDOW));
+                }
+            } else if (message instanceof Http2GoAwayFrame goAway) {
+                lastStreamId = goAway.lastStreamId();
+                LOG.debug("[{}] GOAWAY from {} (last stream {}, error {})", Thread.currentThread().getName(),
+                        pool.origin(), goAway.lastStreamId(), goAway.errorCode());
+                pool.goingAway(this);
+            } else if (message instanceof Http2PingFrame ping && ping.ack()) {
+                pingOutstanding = false;
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private boolean ready() {
+        synchronized (pool) {
+            return ready;
+        }
+    }
+
+    private int currentMax() {
+        synchronized (pool) {
+            return maxStreams;
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof IdleStateEvent)) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        if (pingOutstanding) {
+            failure = new dev.salvo.client.ConnectionClosedException("connection to " + pool.origin()
+                    + " stopped answering: no reply to a PING");
+            LOG.debug("[{}] {} did not answer a PING; closing {}", Thread.currentThread().getName(), pool.origin(), channel);
+            ctx.close();
+            return;
+        }
+        idleTicks = pool.isIdle(this) ? idleTicks + 1 : 0;
+        if (idleTicks >= idleTicksToClose) {
+            ctx.close();
+            return;
+        }
+        pingOutstanding = true;
+        ctx.writeAndFlush(new DefaultHttp2PingFrame(System.nanoTime()));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (failure == null) {
+            failure = FailureClassifier.duringExchange(pool.origin(), true, cause);
+        }
+        LOG.debug("[{}] HTTP/2 connection to {} failed: {}", Thread.currentThread().getName(), pool.origin(), String.valueOf(cause));
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        SalvoIOException why = failure;
+        if (why == null) {
+            Throwable tls = FailureClassifier.handshakeFailure(channel);
+            why = tls != null ? FailureClassifier.duringExchange(pool.origin(), false, tls)
+                    : FailureClassifier.closed(pool.origin(), false, null);
+        }
+        pool.connectionClosed(this, why);
+        ctx.fireChannelInactive();
+    }
+
+    /** The transport is closing: fails the streams in flight with {@code why}, closes the connection. */
+    void shutDown(SalvoIOException why) {
+        EventLoops.runOn(channel, () -> {
+            List.copyOf(streamsInFlight).forEach(stream -> stream.fail(why));
+            channel.close();
+        });
+    }
+
+    /** Fails the calls in flight from any thread, for when the event loop is gone. */
+    void failInFlight(SalvoIOException why) {
+        streamsInFlight.forEach(stream -> stream.failFromOutside(why));
+    }
+
+    @Override
+    public String toString() {
+        return "H2Connection[" + channel + ']';
+    }
+}

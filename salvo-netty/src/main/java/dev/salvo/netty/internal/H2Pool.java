@@ -1,0 +1,313 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.Origin;
+import dev.salvo.client.SalvoIOException;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP/2 connections to one {@link Origin}: each carries as many streams as its server's
+ * SETTINGS_MAX_CONCURRENT_STREAMS allows (also after the server lowers it); another connection is
+ * opened only when every open one is full, one at a time, at most {@code maxConnectionsPerHost}.
+ * Calls beyond that wait in arrival order. Thread-safe: its state, and the stream counts of its
+ * connections, are guarded by its monitor, never held while connecting, writing or completing.
+ */
+final class H2Pool implements OriginPool {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Pool.class);
+
+    private final Origin origin;
+    private final Bootstrap bootstrap;
+    private final int maxConnections;
+    private final ArrayDeque<PendingExchange> waiting = new ArrayDeque<>();
+    /** Every connection open or opening, in the order they were opened. */
+    private final Set<H2Connection> connections = new LinkedHashSet<>();
+    /** Connections opening whose server's SETTINGS have not arrived yet. */
+    private int connecting;
+    private boolean closed;
+    private final Supplier<OriginPool> http1;
+    /** The HTTP/1.1 pool every call goes to once the server declined h2 by ALPN; null until then. */
+    private volatile OriginPool fallback;
+
+    /**
+     * @param tls the TLS context (offering h2 by ALPN) for https origins, null for h2c
+     * @param http1 makes the HTTP/1.1 pool for a server that declines h2
+     */
+    H2Pool(Origin origin, TransportConfig config, Bootstrap base, SslContext tls, Supplier<OriginPool> http1) {
+        this.origin = origin;
+        this.http1 = http1;
+        this.maxConnections = config.maxConnectionsPerHost();
+        this.bootstrap = base.clone()
+                .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()))
+                .handler(new H2Initializer(this, config, tls));
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    @Override
+    public void acquire(PendingExchange call) {
+        OriginPool http1Pool = fallback;
+        if (http1Pool != null) {
+            http1Pool.acquire(call);
+            return;
+        }
+        call.enteredPool(this);
+        boolean poolClosed;
+        synchronized (this) {
+            poolClosed = closed;
+            http1Pool = fallback;
+            if (!poolClosed && http1Pool == null) {
+                waiting.addLast(call);
+            }
+        }
+        if (http1Pool != null) {
+            http1Pool.acquire(call);
+            return;
+        }
+        if (poolClosed) {
+            call.completeExceptionally(closedFailure());
+        } else {
+            rebalance();
+        }
+    }
+
+    @Override
+    public void forget(PendingExchange call) {
+        synchronized (this) {
+            waiting.remove(call);
+        }
+    }
+
+    @Override
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** ALPN: the server chose HTTP/1.1; this and every later call go to an HTTP/1.1 pool. */
+    void fallBackToHttp1() {
+        List<PendingExchange> moved;
+        OriginPool http1Pool;
+        synchronized (this) {
+            if (fallback == null) {
+                LOG.debug("[{}] {} does not offer h2; using HTTP/1.1", Thread.currentThread().getName(), origin);
+                fallback = http1.get();
+            }
+            http1Pool = fallback;
+            moved = new ArrayList<>(waiting);
+            waiting.clear();
+            if (closed) {
+                http1Pool.close();
+            }
+        }
+        moved.forEach(http1Pool::acquire);
+    }
+
+    /** The server's SETTINGS arrived (the first, or a change): {@code connection} may take streams. */
+    void settingsReceived(H2Connection connection, long maxStreams) {
+        synchronized (this) {
+            if (!connection.ready) {
+                connection.ready = true;
+                connecting--;
+            }
+            connection.maxStreams = (int) Math.min(Integer.MAX_VALUE, maxStreams);
+        }
+        rebalance();
+    }
+
+    /** A stream of {@code connection} ended: its slot frees. */
+    void streamEnded(H2Connection connection) {
+        boolean closeNow;
+        synchronized (this) {
+            connection.streams--;
+            closeNow = connection.goingAway && connection.streams == 0;
+        }
+        if (closeNow) {
+            connection.close();
+        }
+        rebalance();
+    }
+
+    /** The server sent GOAWAY on {@code connection}: no new streams there. */
+    void goingAway(H2Connection connection) {
+        boolean closeNow;
+        synchronized (this) {
+            connection.goingAway = true;
+            closeNow = connection.streams == 0;
+        }
+        if (closeNow) {
+            connection.close();
+        }
+        rebalance();
+    }
+
+    /** Whether {@code connection} is idle: open, no streams (for the idle timeout). */
+    synchronized boolean isIdle(H2Connection connection) {
+        return connection.streams == 0;
+    }
+
+    /**
+     * {@code connection} is gone; when it never became ready and no other is, the waiting calls
+     * fail with {@code failure}. False when it was not (or no longer) registered.
+     */
+    boolean connectionClosed(H2Connection connection, SalvoIOException failure) {
+        List<PendingExchange> failed = List.of();
+        synchronized (this) {
+            if (!connections.remove(connection)) {
+                return false;
+            }
+            if (!connection.ready) {
+                connecting--;
+                if (connecting == 0 && connections.stream().noneMatch(c -> c.ready && !c.goingAway)) {
+                    failed = new ArrayList<>(waiting);
+                    waiting.clear();
+                }
+            }
+        }
+        for (PendingExchange call : failed) {
+            call.completeExceptionally(failure);
+        }
+        rebalance();
+        return true;
+    }
+
+    /**
+     * Hands waiting calls to connections with free streams, and opens a connection when calls still
+     * wait, none is opening and the limit allows.
+     */
+    private void rebalance() {
+        List<PendingExchange> calls = null;
+        List<H2Connection> carriers = null;
+        boolean connect = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (H2Connection connection : connections) {
+                while (connection.ready && !connection.goingAway && connection.streams < connection.maxStreams) {
+                    PendingExchange call = pollWaiting();
+                    if (call == null) {
+                        break;
+                    }
+                    connection.streams++;
+                    if (calls == null) {
+                        calls = new ArrayList<>();
+                        carriers = new ArrayList<>();
+                    }
+                    calls.add(call);
+                    carriers.add(connection);
+                }
+            }
+            if (!waiting.isEmpty() && connecting == 0 && connections.size() < maxConnections) {
+                connecting++;
+                connect = true;
+            }
+        }
+        if (calls != null) {
+            for (int i = 0; i < calls.size(); i++) {
+                carriers.get(i).dispatch(calls.get(i));
+            }
+        }
+        if (connect) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        ChannelFuture connected;
+        try {
+            connected = bootstrap.connect();
+        } catch (RuntimeException e) {
+            connectFailed(FailureClassifier.connectFailed(origin, e));
+            return;
+        }
+        connected.addListener((ChannelFutureListener) future -> {
+            if (future.isSuccess()) {
+                return;
+            }
+            H2Connection connection = future.channel().pipeline().get(H2Connection.class);
+            SalvoIOException failure = FailureClassifier.connectFailed(origin, future.cause());
+            if (connection == null || !connectionClosed(connection, failure)) {
+                connectFailed(failure);
+            }
+        });
+    }
+
+    /** Registers a connection as its pipeline is built. */
+    boolean opened(H2Connection connection) {
+        synchronized (this) {
+            if (!closed) {
+                connections.add(connection);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A connection that never got registered failed to open. */
+    private void connectFailed(SalvoIOException failure) {
+        List<PendingExchange> failed = List.of();
+        synchronized (this) {
+            connecting--;
+            if (connecting == 0 && connections.stream().noneMatch(c -> c.ready && !c.goingAway)) {
+                failed = new ArrayList<>(waiting);
+                waiting.clear();
+            }
+        }
+        LOG.debug("[{}] connect to {} failed: {}", Thread.currentThread().getName(), origin, failure.getMessage());
+        for (PendingExchange call : failed) {
+            call.completeExceptionally(failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<PendingExchange> queued;
+        List<H2Connection> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queued = new ArrayList<>(waiting);
+            waiting.clear();
+            open = new ArrayList<>(connections);
+        }
+        queued.forEach(call -> call.completeExceptionally(closedFailure()));
+        open.forEach(connection -> connection.shutDown(closedFailure()));
+        OriginPool http1Pool = fallback;
+        if (http1Pool != null) {
+            http1Pool.close();
+        }
+    }
+
+    @Override
+    public void failStragglers() {
+        List<H2Connection> open;
+        synchronized (this) {
+            open = new ArrayList<>(connections);
+        }
+        open.forEach(connection -> connection.failInFlight(closedFailure()));
+        OriginPool http1Pool = fallback;
+        if (http1Pool != null) {
+            http1Pool.failStragglers();
+        }
+    }
+
+    /** Guarded by this: the oldest queued call not yet cancelled. */
+    private PendingExchange pollWaiting() {
+        return PendingExchange.pollLive(waiting);
+    }
+}

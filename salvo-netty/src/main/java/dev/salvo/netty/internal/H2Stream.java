@@ -1,0 +1,325 @@
+package dev.salvo.netty.internal;
+
+import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
+import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
+import dev.salvo.client.SalvoIOException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2DataChunkedInput;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.stream.ChunkedStream;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.Flow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call on one HTTP/2 stream: the handler of the stream's child channel. Sends the request
+ * (HEADERS, then DATA; a streamed body only as fast as the stream's window opens), hands the
+ * response body to the exchange's subscriber through a {@link BodyFlow} — a subscriber without
+ * demand stops the child channel reading, so this stream's WINDOW_UPDATEs stop and the others go
+ * on — and frees its slot in the pool as soon as the body was delivered or the stream ended.
+ * Confined to the connection's event loop; other threads reach it through {@link #abort}.
+ */
+final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Stream.class);
+    private static final int PIECE_BYTES = 16 * 1024;
+
+    private final H2Connection connection;
+    private final H2Pool pool;
+    private Http2StreamChannel channel;
+    private volatile PendingExchange current;
+    private BodyFlow body;
+    private boolean responseStarted;
+    private boolean headersDone;
+    private boolean slotHeld = true;
+    private boolean requestBodyWriting;
+
+    H2Stream(H2Connection connection) {
+        this.connection = connection;
+        this.pool = connection.pool();
+    }
+
+    @Override
+    public void start(PendingExchange call) {
+        if (call.isDone()) {
+            freeSlot();
+            return;
+        }
+        current = call;
+        connection.streamStarted(this);
+        new Http2StreamChannelBootstrap(connection.channel()).handler(this).open().addListener(opened -> {
+            if (!opened.isSuccess()) {
+                lost(opened.cause());
+                return;
+            }
+            channel = (Http2StreamChannel) opened.getNow();
+            if (current != call) {
+                channel.close();
+            } else {
+                send(call);
+            }
+        });
+    }
+
+    private void send(PendingExchange call) {
+        Request request = call.request();
+        RequestBody requestBody = request.body();
+        boolean empty = requestBody.isEmpty();
+        channel.write(new DefaultHttp2HeadersFrame(H2Headers.request(request, pool.origin()), empty));
+        if (empty) {
+            channel.flush();
+            return;
+        }
+        ByteBuffer inline = requestBody.bytes().orElse(null);
+        if (inline != null) {
+            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(inline), true));
+            return;
+        }
+        InputStream in;
+        try {
+            in = requestBody.openStream();
+        } catch (IOException | RuntimeException e) {
+            fail(FailureClassifier.requestBody(pool.origin(), e));
+            return;
+        }
+        channel.pipeline().addFirst(new ChunkedWriteHandler());
+        requestBodyWriting = true;
+        channel.writeAndFlush(new Http2DataChunkedInput(new ChunkedStream(in, PIECE_BYTES), channel.stream()))
+                .addListener(written -> {
+                    requestBodyWriting = false;
+                    if (!written.isSuccess() && current == call && !channel.isActive()) {
+                        return; // the stream ended: channelInactive reports it
+                    }
+                    if (!written.isSuccess() && current == call) {
+                        fail(FailureClassifier.requestBody(pool.origin(), written.cause()));
+                    }
+                });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            PendingExchange call = current;
+            if (call == null) {
+                return;
+            }
+            if (message instanceof Http2HeadersFrame frame) {
+                headersArrived(call, frame);
+            } else if (message instanceof Http2DataFrame data) {
+                if (body != null) {
+                    body.piece(data.content());
+                    if (data.isEndStream() && current == call) {
+                        body.last();
+                    }
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private void headersArrived(PendingExchange call, Http2HeadersFrame frame) {
+        responseStarted = true;
+        if (headersDone) {
+            trailersArrived(call, frame);
+            return;
+        }
+        int status;
+        Headers headers;
+        try {
+            status = H2Headers.status(frame.headers());
+            headers = H2Headers.response(frame.headers());
+        } catch (IllegalArgumentException e) {
+            fail(FailureClassifier.malformed(pool.origin(), e.getMessage(), null));
+            return;
+        }
+        if (status < 200) {
+            return; // 100 Continue, 103 Early Hints: the real response follows
+        }
+        headersDone = true;
+        Flow.Subscriber<List<ByteBuffer>> subscriber;
+        try {
+            subscriber = call.exchange().responseHeaders(status, headers, HttpVersion.HTTP_2);
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(), call.exchange().requestId(), e);
+            fail(new SalvoIOException("the exchange refused the response headers: " + e, e));
+            return;
+        }
+        if (current != call) {
+            return;
+        }
+        body = new BodyFlow(this, channel, call, subscriber);
+        body.start();
+        if (frame.isEndStream() && current == call) {
+            body.last();
+        }
+    }
+
+    /** Netty hands RST_STREAM to the stream as an event: it is not flow-controlled. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        PendingExchange call = current;
+        if (event instanceof Http2ResetFrame reset) {
+            if (call != null) {
+                resetArrived(call, reset);
+            }
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    private void trailersArrived(PendingExchange call, Http2HeadersFrame frame) {
+        try {
+            call.exchange().trailers(H2Headers.response(frame.headers()));
+        } catch (IllegalArgumentException e) {
+            fail(FailureClassifier.malformed(pool.origin(), "bad trailer field", e));
+            return;
+        }
+        if (frame.isEndStream() && body != null && current == call) {
+            body.last();
+        }
+    }
+
+    private void resetArrived(PendingExchange call, Http2ResetFrame reset) {
+        Http2Error error = Http2Error.valueOf(reset.errorCode());
+        if (error == Http2Error.REFUSED_STREAM && !responseStarted && resendUnprocessed(call, "refused the stream")) {
+            return;
+        }
+        fail(new SalvoIOException("the server " + pool.origin() + " reset the stream ("
+                + (error == null ? "error " + reset.errorCode() : error.name()) + ')'));
+    }
+
+    @Override
+    public void bodyEnded(PendingExchange call) {
+        if (current != call) {
+            return;
+        }
+        current = null;
+        body = null;
+        connection.streamFinished(this);
+        if (requestBodyWriting) {
+            channel.close(); // the server answered before taking the whole body: RST_STREAM
+        }
+        freeSlot();
+        call.complete(null);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (current != null) {
+            fail(FailureClassifier.duringExchange(pool.origin(), responseStarted, cause));
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        lost(null);
+        freeSlot();
+        ctx.fireChannelInactive();
+    }
+
+    /** The stream ended under the call in flight: sent again if never processed, else failed. */
+    private void lost(Throwable cause) {
+        PendingExchange call = current;
+        if (call == null) {
+            freeSlot();
+            return;
+        }
+        int id = channel == null ? -1 : channel.stream().id();
+        boolean neverSent = id <= 0; // no stream id yet: its HEADERS never went out
+        if (!responseStarted && (neverSent || connection.unprocessed(id)) && !pool.isClosed()
+                && resendUnprocessed(call, "went away before processing the stream")) {
+            return;
+        }
+        SalvoIOException why = connection.failure();
+        if (why == null) {
+            why = cause == null ? FailureClassifier.closed(pool.origin(), responseStarted, null)
+                    : FailureClassifier.duringExchange(pool.origin(), responseStarted, cause);
+        }
+        fail(pool.isClosed() ? pool.closedFailure() : why);
+    }
+
+    /** Sends {@code call} again on another stream, not counting as a retry; false when it may not. */
+    private boolean resendUnprocessed(PendingExchange call, String why) {
+        if (!call.resendUnprocessed()) {
+            return false;
+        }
+        detach();
+        LOG.debug("[{}] #{} {} {}; sending it again", Thread.currentThread().getName(), call.exchange().requestId(), pool.origin(), why);
+        call.exchange().resending(FailureClassifier.closed(pool.origin(), false, null));
+        pool.acquire(call);
+        return true;
+    }
+
+    /** Fails the call in flight with {@code failure} and resets the stream. On the event loop. */
+    void fail(SalvoIOException failure) {
+        PendingExchange call = current;
+        BodyFlow flow = body;
+        detach();
+        if (flow != null) {
+            flow.fail(failure);
+        }
+        if (call != null) {
+            call.completeExceptionally(failure);
+        }
+    }
+
+    /** Fails the call in flight from any thread, for when the event loop is gone. */
+    void failFromOutside(SalvoIOException failure) {
+        PendingExchange call = current;
+        if (call != null) {
+            call.completeExceptionally(failure);
+        }
+    }
+
+    private void freeSlot() {
+        if (slotHeld) {
+            slotHeld = false;
+            pool.streamEnded(connection);
+        }
+    }
+
+    /** Cancels {@code call} if it still runs here: RST_STREAM, the slot frees, the connection stays. */
+    @Override
+    public void abort(PendingExchange call) {
+        EventLoops.runOn(connection.channel(), () -> {
+            if (current == call) {
+                LOG.debug("[{}] #{} aborted; resetting its stream", Thread.currentThread().getName(), call.exchange().requestId());
+                detach();
+            }
+        });
+    }
+
+    /** Forgets the call in flight, resets the stream if it is open and frees the slot. */
+    private void detach() {
+        current = null;
+        body = null;
+        connection.streamFinished(this);
+        if (channel != null) {
+            channel.close();
+        }
+        freeSlot();
+    }
+
+    @Override
+    public String toString() {
+        return "H2Stream[" + channel + ']';
+    }
+}

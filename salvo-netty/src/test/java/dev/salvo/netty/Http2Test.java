@@ -1,0 +1,112 @@
+package dev.salvo.netty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salvo.client.HttpVersion;
+import dev.salvo.client.Request;
+import dev.salvo.client.RequestBody;
+import dev.salvo.client.Response;
+import dev.salvo.client.Salvo;
+import dev.salvo.client.contract.Await;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP/2 path over h2c with prior knowledge: multiplexing, bodies, cancel, trailers. */
+class Http2Test {
+    private final H2Server server = new H2Server(100);
+    private final Salvo http = Salvo.newBuilder().maxInFlight(1000).maxPerHost(1000)
+            .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(HttpVersion.HTTP_2).build())
+            .build();
+
+    @AfterEach
+    void close() {
+        http.close();
+        server.close();
+    }
+
+    @Test
+    void aGetComesBackOverOneConnection() {
+        Response response = Await.value(http.send(Request.get(server.url("/get?x=1"))));
+        assertEquals(200, response.status());
+        assertEquals("path=/get?x=1", response.bodyString());
+        assertEquals("h2", response.headers().first("x-protocol").orElseThrow());
+        assertEquals(HttpVersion.HTTP_2, response.version());
+        assertEquals(1, server.connections.get());
+    }
+
+    @Test
+    void concurrentCallsShareOneConnectionAsStreams() {
+        List<CompletableFuture<Response>> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            all.add(http.send(Request.get(server.url("/delay/200?i=" + i))));
+        }
+        all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
+        assertTrue(server.connections.get() <= 3, "100 streams per connection: " + server.connections.get());
+        assertTrue(server.maxActive.get() > 1, "streams ran at once: " + server.maxActive.get());
+        Await.until("slots freed", () -> http.inFlight() == 0 && http.queued() == 0);
+    }
+
+    @Test
+    void aServerWithRoomForAllTakesThemOnOneConnection() {
+        try (H2Server roomy = new H2Server(1000)) {
+            List<CompletableFuture<Response>> all = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                all.add(http.send(Request.get(roomy.url("/delay/300?i=" + i))));
+            }
+            all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
+            assertEquals(1, roomy.connections.get());
+            assertTrue(roomy.maxActive.get() > 100, "more at once than a server of 100 streams would allow: " + roomy.maxActive.get());
+        }
+    }
+
+    @Test
+    void tenThousandAtOnceRideAFewConnections() {
+        try (H2Server wide = new H2Server(1000);
+             Salvo many = Salvo.newBuilder().maxInFlight(10_000).maxPerHost(10_000)
+                     .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(HttpVersion.HTTP_2).build()).build()) {
+            List<CompletableFuture<Response>> all = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                all.add(many.send(Request.get(wide.url("/delay/100"))));
+            }
+            all.forEach(f -> assertEquals(200, Await.value(f).status()));
+            assertTrue(wide.connections.get() <= 10, "1,000 streams a connection: " + wide.connections.get());
+            Await.until("slots freed", () -> many.inFlight() == 0 && many.queued() == 0);
+        }
+    }
+
+    @Test
+    void bodiesGoOutInlineAndStreamed() {
+        String text = "y".repeat(300_000);
+        Request inline = Request.newBuilder(server.url("/echo")).POST(RequestBody.of("hello")).build();
+        assertEquals("hello", Await.value(http.send(inline)).bodyString());
+        Request streamed = Request.newBuilder(server.url("/echo"))
+                .POST(RequestBody.ofInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))).build();
+        assertEquals(text, Await.value(http.send(streamed)).bodyString());
+        assertEquals(1_000_000, Await.value(http.send(Request.get(server.url("/bytes/1000000")))).bodyLength());
+    }
+
+    @Test
+    void trailersReachTheResponse() {
+        Response response = Await.value(http.send(Request.get(server.url("/trailers"))));
+        assertEquals("body", response.bodyString());
+        assertEquals(java.util.Optional.of("abc"), response.trailers().first("x-checksum"));
+        assertEquals(java.util.Optional.empty(), Await.value(http.send(Request.get(server.url("/get")))).trailers().first("x-checksum"));
+    }
+
+    @Test
+    void cancelResetsTheStreamAndKeepsTheConnection() {
+        CompletableFuture<Response> stalled = http.send(Request.get(server.url("/stall")));
+        Await.until("the request arrived", () -> server.stalled.get() == 1);
+        assertTrue(stalled.cancel(true));
+        Await.until("RST_STREAM arrived", () -> server.resets.get() == 1);
+        Await.until("slot freed", () -> http.inFlight() == 0);
+        assertEquals(200, Await.value(http.send(Request.get(server.url("/get")))).status());
+        assertEquals(1, server.connections.get(), "the connection stayed up");
+    }
+}
