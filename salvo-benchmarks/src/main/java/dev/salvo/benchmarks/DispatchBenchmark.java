@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of Salvo's dispatch path (limits + queue + deadline timer + future) in ns per request,
  * over a transport that answers at once without any I/O. {@code sendAndJoin}: one call at a time;
  * {@code sendMappedAndJoin}: the same with a mapper, i.e. one hand-off to the callback executor;
- * {@code burst}: 1,000 calls sent at once through 64 slots, per call.
+ * {@code burst}: 1,000 calls sent at once through 64 slots, per call; {@code sendToUserStage}: a
+ * completed call's path to the user's stage, the caller chaining one {@code whenComplete} as the
+ * README shows and waiting for that stage to have run (issue 12's "before"/"after" figure).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -79,6 +81,13 @@ public class DispatchBenchmark {
     @Benchmark
     public int sendMappedAndJoin() {
         return salvo.send(request, Response::status).join();
+    }
+
+    @Benchmark
+    public int sendToUserStage() {
+        int[] seen = new int[1];
+        salvo.send(request).whenComplete((r, e) -> seen[0] = r == null ? -1 : r.status()).join();
+        return seen[0];
     }
 
     @Benchmark
