@@ -28,11 +28,12 @@ class EventsAndMappingTest {
         }
         List<CallEvent> first = events.stream().filter(e -> e.requestId() == 1).toList();
         assertEquals(List.of(CallEvent.Phase.QUEUED, CallEvent.Phase.STARTED, CallEvent.Phase.RESPONSE_HEADERS,
-                CallEvent.Phase.COMPLETED), first.stream().map(CallEvent::phase).toList());
+                CallEvent.Phase.RESPONSE_BODY_RECEIVED, CallEvent.Phase.COMPLETED),
+                first.stream().map(CallEvent::phase).toList());
         for (int i = 1; i < first.size(); i++) {
             assertTrue(first.get(i).nanoTime() >= first.get(i - 1).nanoTime());
         }
-        assertEquals(200, first.get(3).status());
+        assertEquals(200, first.get(4).status());
         CallEvent failed = events.stream().filter(e -> e.requestId() == 2 && e.phase() == CallEvent.Phase.FAILED)
                 .findFirst().orElseThrow();
         assertTrue(failed.failure().orElseThrow() instanceof ConnectFailedException);

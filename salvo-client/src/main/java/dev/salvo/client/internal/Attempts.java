@@ -145,6 +145,7 @@ final class Attempts {
             return;
         }
         call.hops++;
+        engine.emit(call, CallEvent.Phase.REDIRECT_FOLLOWED, call.status, null, 0, next.uri().toString());
         if (next.origin().equals(call.current.origin())) {
             call.current = next;
             start(call);
@@ -163,6 +164,8 @@ final class Attempts {
                     : "; attempt " + call.attempt + " failed: " + lastFailure.getMessage()), lastFailure));
             return;
         }
+        engine.emit(call, CallEvent.Phase.RETRY_SCHEDULED, lastFailure == null ? call.status : 0, lastFailure,
+                wait.toNanos(), "");
         engine.releaseSlot(call, Breaker.verdictOf(call.status, lastFailure));
         try {
             call.retryTimer = timer.schedule(() -> {

@@ -1,5 +1,6 @@
 package dev.salvo.client.internal;
 
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.DeadlineExceededException;
 import dev.salvo.client.spi.BodySink;
 import java.nio.ByteBuffer;
@@ -28,6 +29,8 @@ final class BodyTap implements BodySink, Flow.Subscription {
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> idleCheck;
     private boolean ended;
+    /** Body bytes the transport delivered, for RESPONSE_BODY_RECEIVED; guarded by this. */
+    private long received;
     private volatile boolean endedByTransport;
 
     BodyTap(Flow.Subscriber<List<ByteBuffer>> subscriber, Call call, Duration idleTimeout) {
@@ -69,6 +72,9 @@ final class BodyTap implements BodySink, Flow.Subscription {
         if (!ended) {
             lastActivity = System.nanoTime();
             outstanding.decrementAndGet();
+            for (int i = 0; i < buffers.size(); i++) {
+                received += buffers.get(i).remaining();
+            }
             subscriber.onNext(buffers);
         }
     }
@@ -89,6 +95,7 @@ final class BodyTap implements BodySink, Flow.Subscription {
             ended = true;
             endedByTransport = true;
             stopIdleCheck();
+            call.engine.emit(call, CallEvent.Phase.RESPONSE_BODY_RECEIVED, call.status, null, received, "");
             subscriber.onComplete();
         }
     }

@@ -166,6 +166,24 @@ final class Call implements Exchange {
         engine.emit(this, CallEvent.Phase.STARTED, 0, null);
     }
 
+    @Override
+    public void reached(CallEvent.Phase phase) {
+        if (!phase.isTransportPhase()) {
+            throw new IllegalArgumentException(phase + " is reported by Salvo, not by a transport");
+        }
+        engine.emit(this, phase, 0, null);
+    }
+
+    @Override
+    public void connectionAcquired(boolean reused, int streamId) {
+        engine.emit(this, CallEvent.Phase.CONNECTION_ACQUIRED, 0, null, streamId, reused ? "reused" : "new");
+    }
+
+    @Override
+    public void requestBodySent(long bytes) {
+        engine.emit(this, CallEvent.Phase.REQUEST_BODY_SENT, 0, null, bytes, "");
+    }
+
     /** The attempt number events carry: policy attempts plus the transport's own resends. */
     int eventAttempt() {
         return attempt + resends;

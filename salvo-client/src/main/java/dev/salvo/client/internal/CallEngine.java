@@ -57,6 +57,7 @@ public final class CallEngine {
     private final Set<Call> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean listenerFailed = new AtomicBoolean();
 
     /**
      * @param buffered  the handler that reads a body whole for {@link #send(Request)} (it holds the limit)
@@ -304,14 +305,29 @@ public final class CallEngine {
     }
 
     void emit(Call call, CallEvent.Phase phase, int status, Throwable failure) {
+        emit(call, phase, status, failure, 0, "");
+    }
+
+    /**
+     * Tells the listener; allocates nothing when there is none. What a listener throws is logged (a
+     * warning the first time, at debug after that) and the call goes on.
+     */
+    void emit(Call call, CallEvent.Phase phase, int status, Throwable failure, long value, String detail) {
         if (listener == EventListener.NONE) {
             return;
         }
         try {
             listener.onEvent(new CallEvent(phase, call.id, call.current, System.nanoTime(), call.eventAttempt(), status,
-                    Optional.ofNullable(failure)));
-        } catch (RuntimeException e) {
-            log.warn("event listener failed on {} of {}", phase, call.describe(), e);
+                    Optional.ofNullable(failure), value, detail));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            if (listenerFailed.compareAndSet(false, true)) {
+                log.warn("event listener failed on {} of {} (further failures are logged at debug)", phase,
+                        call.describe(), e);
+            } else {
+                log.debug("event listener failed on {} of {}: {}", phase, call.describe(), e.toString());
+            }
         }
     }
 

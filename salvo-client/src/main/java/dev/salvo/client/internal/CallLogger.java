@@ -31,7 +31,13 @@ final class CallLogger implements EventListener {
             case HOST_PAUSED -> log.debug("[{}] #{} paused {} (status {})", thread, event.requestId(),
                     event.request().origin(), event.status());
             case HOST_RESUMED -> log.debug("[{}] #{} resumed {}", thread, event.requestId(), event.request().origin());
-            default -> { }
+            case RETRY_SCHEDULED -> log.debug("[{}] #{} retrying {} in {} ms after {}", thread, event.requestId(),
+                    event.request(), event.value() / 1_000_000, event.failure().map(Throwable::toString)
+                            .orElse("status " + event.status()));
+            case REDIRECT_FOLLOWED -> log.debug("[{}] #{} {} redirects to {}", thread, event.requestId(), event.status(),
+                    event.detail());
+            default -> log.debug("[{}] #{} {} {}{}", thread, event.requestId(), event.phase(),
+                    event.detail(), event.value() == 0 ? "" : " " + event.value());
         }
     }
 }

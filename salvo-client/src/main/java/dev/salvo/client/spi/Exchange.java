@@ -1,5 +1,6 @@
 package dev.salvo.client.spi;
 
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.Headers;
 import dev.salvo.client.HttpVersion;
 import java.io.IOException;
@@ -44,5 +45,29 @@ public interface Exchange {
      * retry policy. Must not block.
      */
     default void resending(IOException reason) {
+    }
+
+    /**
+     * The transport reached one of its own phases for this exchange: one for which
+     * {@link CallEvent.Phase#isTransportPhase()} holds (DNS, connect, TLS, request headers sent, first
+     * response byte). A transport reports those it knows, each at most once per exchange, in the order of
+     * {@link CallEvent.Phase}. Must not block; cheap when no one listens.
+     *
+     * @throws IllegalArgumentException for a phase Salvo itself reports
+     */
+    default void reached(CallEvent.Phase phase) {
+    }
+
+    /**
+     * The exchange got its connection.
+     *
+     * @param reused   whether the connection served an exchange before (pooled keep-alive, or an HTTP/2 connection)
+     * @param streamId the HTTP/2 stream of this exchange; 0 on HTTP/1.1
+     */
+    default void connectionAcquired(boolean reused, int streamId) {
+    }
+
+    /** The request body was written whole: {@code bytes} of content. Not called for a request without a body. */
+    default void requestBodySent(long bytes) {
     }
 }
