@@ -6,11 +6,7 @@
 # Usage: bench/client.sh [all|allatonce|overhead|jmh]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. bin/find-jdk.sh
-mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
-CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
-# shellcheck disable=SC2206
-JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+. bench/benchmarks-java.sh
 what="${1:-all}"
 if [[ $what == all || $what == allatonce ]]; then
   for transport in netty jdk; do

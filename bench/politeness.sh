@@ -4,11 +4,7 @@
 # Usage: bench/politeness.sh [transport: netty|jdk] [seconds per round] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. bin/find-jdk.sh
-mvn -B -q -ntp -o -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
-CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
-# shellcheck disable=SC2206
-JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+. bench/benchmarks-java.sh
 mkdir -p docs/benchmarks
 {
   echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -28,10 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2
-CP="salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*"
-# shellcheck disable=SC2206
-JAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Xmx64m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+EXTRA_JAVA_FLAGS=-Xmx64m . bench/benchmarks-java.sh
 
 mkdir -p "$WORK/www" "$WORK/logs" "$WORK/put" "$WORK/tmp" "$WORK/out"
 # Downloads land on a tmpfs when there is one: on loopback the disk's writeback, not the client, sets the
