@@ -3,10 +3,16 @@ package dev.salvo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +134,50 @@ class FetchCommandTest {
         CliRun.of("fetch", "--rate", "0", get).assertBadInput("more than 0");
         CliRun.of("fetch", "--rate", "abc", get).assertBadInput("abc");
         CliRun.of("fetch", "--rate", "5/fortnight", get).assertBadInput("5/fortnight");
+    }
+
+    /** A server that notes when each request arrived, answering 200 at once. */
+    private static HttpServer arrivals(ConcurrentLinkedQueue<Long> at) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        http.createContext("/", exchange -> {
+            at.add(System.nanoTime());
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes());
+            exchange.close();
+        });
+        http.start();
+        return http;
+    }
+
+    @Test
+    void rateTakesTheWholeListWhateverTheHosts() throws IOException {
+        ConcurrentLinkedQueue<Long> onA = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> onB = new ConcurrentLinkedQueue<>();
+        HttpServer a = arrivals(onA);
+        HttpServer b = arrivals(onB);
+        try {
+            List<String> args = new ArrayList<>(List.of("fetch", "--rate", "5/s"));
+            for (int i = 0; i < 6; i++) { // two origins, interleaved: 12 URLs, 6 to each
+                args.add("http://127.0.0.1:" + a.getAddress().getPort() + "/a" + i);
+                args.add("http://127.0.0.1:" + b.getAddress().getPort() + "/b" + i);
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals(6, onA.size(), "every URL reached its server once: " + onA);
+            assertEquals(6, onB.size(), "every URL reached its server once: " + onB);
+            List<Long> all = new ArrayList<>(onA);
+            all.addAll(onB);
+            Collections.sort(all);
+            double span = (all.get(all.size() - 1) - all.get(0)) / 1e9;
+            // one bucket over the list: 11 gaps of 0.2 s, about 2.2 s; a bucket per origin would
+            // let each server's 6 through in about 1 s, side by side
+            assertTrue(span >= 1.6, "12 URLs on two origins at 5/s arrive over about 2.2 s, took " + span + " s");
+            assertTrue(span < 15, "and not absurdly slower, took " + span + " s");
+        } finally {
+            a.stop(0);
+            b.stop(0);
+        }
     }
 
     @Test

@@ -100,13 +100,8 @@ public final class Salvo implements AutoCloseable {
     public <T> CompletableFuture<T> send(Request request, ResponseMapper<T> mapper) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(mapper, "mapper");
-        return chain == null ? engine.sendMapped(request, mapper) : send(request).thenApply(response -> {
-            try {
-                return mapper.map(response);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        // through the chain, the same mapping as the engine's own: cancelling cancels the call
+        return chain == null ? engine.sendMapped(request, mapper) : engine.mapped(request, send(request), mapper);
     }
 
     /**

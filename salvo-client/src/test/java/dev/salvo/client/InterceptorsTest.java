@@ -1,12 +1,17 @@
 package dev.salvo.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salvo.client.contract.Await;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,6 +89,56 @@ class InterceptorsTest {
             Await.until("the call holds its slot", () -> http.inFlight() == 1);
             slow.cancel(true);
             assertEquals(0, http.inFlight() + http.queued(), "freed before cancel returned");
+        }
+    }
+
+    @Test
+    void cancellingAMappedCallThroughTheChainFreesItsSlotBeforeCancelReturns() {
+        try (Salvo http = Salvo.newBuilder().maxInFlight(1).interceptor(tagging("only", new CopyOnWriteArrayList<>())).build()) {
+            for (int i = 0; i < 5; i++) {
+                CompletableFuture<Integer> mapped = http.send(server.get("/delay/5"), Response::status);
+                Await.until("the call holds its slot", () -> http.inFlight() == 1);
+                assertTrue(mapped.cancel(true));
+                assertEquals(0, http.inFlight() + http.queued(), "slot freed before cancel returned (round " + i + ")");
+            }
+            CompletableFuture<Integer> next = http.send(server.get("/get"), Response::status);
+            assertEquals(0, http.queued(), "the next call does not wait behind a cancelled one");
+            assertEquals(200, Await.value(next));
+        }
+    }
+
+    @Test
+    void aMapperFailsTheFutureTheSameWayWithOrWithoutInterceptors() throws Exception {
+        try (Salvo plain = Salvo.create();
+             Salvo chained = Salvo.newBuilder().interceptor(tagging("only", new CopyOnWriteArrayList<>())).build()) {
+            for (Salvo http : List.of(plain, chained)) {
+                String which = http == plain ? "without interceptors" : "with interceptors";
+                IOException thrown = new IOException("mapper says no");
+                CompletableFuture<String> mapped = http.send(server.get("/get"), response -> {
+                    throw thrown;
+                });
+                Throwable seen = Await.value(mapped.handle((value, error) -> error));
+                assertSame(thrown, seen, which + ": the mapper's exception itself, got " + seen);
+                ExecutionException viaGet = assertThrows(ExecutionException.class, mapped::get);
+                assertSame(thrown, viaGet.getCause(), which);
+                assertSame(thrown, mapped.exceptionNow(), which);
+                IllegalStateException unchecked = new IllegalStateException("mapper bug");
+                CompletableFuture<String> failing = http.send(server.get("/get"), response -> {
+                    throw unchecked;
+                });
+                assertSame(unchecked, Await.value(failing.handle((value, error) -> error)), which);
+                // a failed call reaches the mapped future unwrapped too
+                CompletableFuture<String> broken = http.send(server.get("/fault/garbage"), response -> "never");
+                assertInstanceOf(MalformedResponseException.class, Await.value(broken.handle((value, error) -> error)), which);
+            }
+        }
+    }
+
+    @Test
+    void aMapperThroughTheChainRunsOnACallbackThread() {
+        try (Salvo http = Salvo.newBuilder().interceptor(tagging("only", new CopyOnWriteArrayList<>())).build()) {
+            String mapperThread = Await.value(http.send(server.get("/get"), response -> Thread.currentThread().getName()));
+            assertTrue(mapperThread.startsWith("salvo-callback-"), mapperThread);
         }
     }
 }

@@ -64,8 +64,8 @@ public final class FetchCommand implements Callable<Integer> {
     int retries;
 
     @Option(names = "--rate", paramLabel = "RATE",
-            description = "Start at most RATE requests a second to each host:port, as 20/s, 600/min or 3600/h "
-                    + "(one at a time: no burst); the list waits, nothing is dropped. A list to one host is paced as a whole.")
+            description = "Send at most RATE requests a second over the whole list, whatever the hosts, as 20/s, "
+                    + "600/min or 3600/h (one at a time: no burst); the list waits, nothing is dropped.")
     String rate;
 
     @Option(names = "--adaptive",
@@ -115,7 +115,7 @@ public final class FetchCommand implements Callable<Integer> {
             // no timeline: it is the demo's picture, and a long list's calls would all be held for it
             UrlListFetch fetch = new UrlListFetch(output,
                     (maxInFlight, timeline) -> transport.open(settings(), maxInFlight, connection, EventListener.NONE),
-                    sink::accept, !jsonOnStdout);
+                    sink::accept, !jsonOnStdout, ratePerSecond());
             if (mode != Mode.async) {
                 failures += fetch.sync(requests, new FetchProgress(requests.size())).failures();
             }
@@ -134,7 +134,7 @@ public final class FetchCommand implements Callable<Integer> {
         }
         IntFunction<Path> files = SaveTargets.of(outputFile, outputDir, requests);
         int failures = new FileSaves(output, (maxInFlight, listener) -> transport.open(settings(), maxInFlight, connection,
-                listener)).save(requests, files, concurrency);
+                listener), ratePerSecond()).save(requests, files, concurrency);
         return failures == 0 ? 0 : OneLineErrors.FAILED;
     }
 
@@ -155,11 +155,17 @@ public final class FetchCommand implements Callable<Integer> {
             if (retries > 0) {
                 builder.retryPolicy(RetryPolicy.newBuilder().maxAttempts(retries + 1).build());
             }
-            if (rate != null) {
-                builder.rateLimit(Rate.perSecond(rate), 1);
-            }
             builder.adaptiveConcurrency(adaptive);
         };
+    }
+
+    /**
+     * {@code --rate} as sends a second, 0 without it. The submit loop paces the whole list with it
+     * ({@link Pacer}); the client's own rate limit is per origin, so a list over several hosts would
+     * go faster than asked.
+     */
+    private double ratePerSecond() {
+        return rate == null ? 0 : Rate.perSecond(rate);
     }
 
     private void checkLimits() {

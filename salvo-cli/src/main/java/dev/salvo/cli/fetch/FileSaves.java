@@ -33,10 +33,13 @@ final class FileSaves {
 
     private final Output output;
     private final UrlListFetch.Sessions sessions;
+    /** {@code --rate}: sends a second over the whole list, 0 for no pacing. */
+    private final double ratePerSecond;
 
-    FileSaves(Output output, UrlListFetch.Sessions sessions) {
+    FileSaves(Output output, UrlListFetch.Sessions sessions, double ratePerSecond) {
         this.output = output;
         this.sessions = sessions;
+        this.ratePerSecond = ratePerSecond;
     }
 
     /**
@@ -46,6 +49,7 @@ final class FileSaves {
     int save(List<Request> requests, IntFunction<Path> files, int concurrency) throws InterruptedException {
         SaveProgress progress = new SaveProgress(requests.size());
         Semaphore window = new Semaphore(concurrency);
+        Pacer pacer = new Pacer(ratePerSecond);
         AtomicBoolean closed = new AtomicBoolean(); // Ctrl-C closed the client: send no more
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
@@ -53,6 +57,7 @@ final class FileSaves {
              Output.Progress shown = output.progress(progress::status)) {
             for (int i = 0; i < requests.size() && !closed.get(); i++) {
                 window.acquire();
+                pacer.awaitTurn(); // after the window: the send follows its turn at once
                 Request request = requests.get(i);
                 Path file = files.apply(i);
                 session.client().send(request, handler(file, progress, requests.size() == 1)).whenComplete((response, error) -> {

@@ -42,29 +42,34 @@ final class UrlListFetch {
     private final Sessions sessions;
     private final Consumer<FetchResult> onEach;
     private final boolean seedLines;
+    /** {@code --rate}: sends a second over the whole list, 0 for no pacing. */
+    private final double ratePerSecond;
 
     /** The seed's run: its lines, default connections. */
     UrlListFetch(Output output, TransportOptions transport) {
-        this(output, transport::open, result -> { }, true);
+        this(output, transport::open, result -> { }, true, 0);
     }
 
-    UrlListFetch(Output output, Sessions sessions, Consumer<FetchResult> onEach, boolean seedLines) {
+    UrlListFetch(Output output, Sessions sessions, Consumer<FetchResult> onEach, boolean seedLines, double ratePerSecond) {
         this.output = output;
         this.sessions = sessions;
         this.onEach = onEach;
         this.seedLines = seedLines;
+        this.ratePerSecond = ratePerSecond;
     }
 
     /** One after another, each waiting for the previous. */
     RunResult sync(List<Request> requests, FetchProgress progress) throws InterruptedException {
         Timeline timeline = new Timeline("sync");
         String[] statuses = new String[requests.size()];
+        Pacer pacer = new Pacer(ratePerSecond);
         long start = System.nanoTime();
         Elapsed total;
         try (HttpSession session = sessions.open(1, timeline);
              Output.Progress shown = output.progress(() -> "sync: " + progress.status())) {
             seedLine("**** SYNC ****");
             for (int i = 0; i < requests.size(); i++) {
+                pacer.awaitTurn();
                 long began = System.nanoTime();
                 Outcome<Response> outcome;
                 try {
@@ -81,12 +86,14 @@ final class UrlListFetch {
 
     /**
      * All at once, lines in completion order. At most {@code concurrency} URLs are handed to the
-     * client at a time, so a URL's deadline starts when it is sent, not when a long list was read.
+     * client at a time, so a URL's deadline starts when it is sent, not when a long list was read;
+     * under {@code --rate} the whole list is paced, whatever the hosts ({@link Pacer}).
      */
     RunResult async(List<Request> requests, int concurrency, FetchProgress progress) throws InterruptedException {
         Timeline timeline = new Timeline("async");
         String[] statuses = new String[requests.size()];
         Semaphore window = new Semaphore(concurrency);
+        Pacer pacer = new Pacer(ratePerSecond);
         AtomicBoolean closed = new AtomicBoolean(); // Ctrl-C closed the client: send no more
         long start = System.nanoTime();
         Elapsed total;
@@ -95,6 +102,7 @@ final class UrlListFetch {
             seedLine("**** ASYNC ****");
             for (int i = 0; i < requests.size() && !closed.get(); i++) {
                 window.acquire();
+                pacer.awaitTurn(); // after the window: the send follows its turn at once
                 int index = i;
                 session.client().send(requests.get(i)).whenComplete((response, error) -> {
                     try {

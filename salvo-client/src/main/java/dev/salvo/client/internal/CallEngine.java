@@ -120,11 +120,23 @@ public final class CallEngine {
         return future;
     }
 
+    /** Sends {@code request} and maps the response on the callback executor ({@link #mapped}). */
     public <T> CompletableFuture<T> sendMapped(Request request, ResponseMapper<T> mapper) {
-        CompletableFuture<Response> source = send(request);
+        return mapped(request, send(request), mapper);
+    }
+
+    /**
+     * The future of {@code source}'s response mapped by {@code mapper}, for every path a call takes
+     * (straight to the engine, or through the interceptor chain). The mapper runs on the callback
+     * executor, never on the thread completing the call; what it throws fails the returned future as
+     * it is (no {@code CompletionException} around it), as does the call's own failure. Cancelling
+     * (or completing) the returned future cancels {@code source} before {@code cancel} returns, so a
+     * call's slot is free by then.
+     */
+    public <T> CompletableFuture<T> mapped(Request request, CompletableFuture<Response> source, ResponseMapper<T> mapper) {
         CallFuture<T> mapped = new CallFuture<>(callbacks);
-        // a CallFuture runs dependents on the callback executor: so does the mapper
-        source.whenComplete((response, error) -> {
+        // on the callback executor whatever future source is: so is the mapper
+        source.whenCompleteAsync((response, error) -> {
             if (error != null) {
                 mapped.completeExceptionally(Outcome.unwrap(error));
                 return;
@@ -135,7 +147,7 @@ public final class CallEngine {
                 log.debug("[{}] mapper failed for {}: {}", Thread.currentThread().getName(), request, t.toString());
                 mapped.completeExceptionally(t);
             }
-        });
+        }, callbacks);
         // cancelled (or completed) from outside: the call ends, its slot free before cancel() returns
         mapped.onSettled(() -> source.cancel(true));
         return mapped;
