@@ -177,6 +177,15 @@ public final class Salvo implements AutoCloseable {
         return engine.queued();
     }
 
+    /**
+     * The transport's connection pools now, one entry per origin and HTTP version ({@link Transport#poolStats()}):
+     * the Netty transport reports its pools; the JDK and blocking transports keep theirs out of sight
+     * and report none. Any thread; cheap enough for a metrics gauge.
+     */
+    public List<PoolStats> poolStats() {
+        return engine.poolStats();
+    }
+
     /** The executor chained stages, mappers and hooks run on. */
     public Executor callbackExecutor() {
         return engine.callbackExecutor();

@@ -8,8 +8,10 @@ import dev.salvo.netty.internal.PooledTransport;
 import dev.salvo.netty.internal.TransportConfig;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Origin;
+import dev.salvo.client.PoolStats;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +55,15 @@ public final class NettyTransport implements Transport {
     @Override
     public CompletableFuture<Void> execute(Request request, Exchange exchange) {
         return pool.execute(request, exchange);
+    }
+
+    /**
+     * Its connection pools now: one entry per origin and HTTP version, from the first call to an origin on.
+     * Connections count in {@code open} from their TLS handshake (HTTP/2: from the server's SETTINGS) until they close.
+     */
+    @Override
+    public List<PoolStats> poolStats() {
+        return pool.poolStats();
     }
 
     /** Which I/O it runs on: {@code "epoll"} or {@code "nio"}. */

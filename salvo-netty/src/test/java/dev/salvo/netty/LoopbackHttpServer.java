@@ -11,20 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK's HttpServer on 127.0.0.1 with a few endpoints, counting the client connections it saw
  * (distinct remote ports). Endpoints: {@code /hello}, {@code /echo} (method, headers as
  * {@code X-Echo-…}, body), {@code /status/N}, {@code /redirect}, {@code /bytes/N} (fixed length),
  * {@code /chunked/N} (chunked), {@code /close} (answers with {@code Connection: close}),
- * {@code /slow/MS}.
+ * {@code /slow/MS}, {@code /hold} (answers once {@link #releaseHeld()} is called; {@link #held()} counts those waiting).
  */
 final class LoopbackHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
 
     LoopbackHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
@@ -44,6 +49,16 @@ final class LoopbackHttpServer implements AutoCloseable {
     /** How many distinct client connections sent a request. */
     int connections() {
         return clientPorts.size();
+    }
+
+    /** Requests to {@code /hold} waiting for {@link #releaseHeld()}. */
+    int held() {
+        return held.get();
+    }
+
+    /** Lets every {@code /hold} request, now and later, answer. */
+    void releaseHeld() {
+        gate.countDown();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -79,6 +94,12 @@ final class LoopbackHttpServer implements AutoCloseable {
                 case "close" -> {
                     exchange.getResponseHeaders().add("Connection", "close");
                     reply(exchange, 200, "bye".getBytes(StandardCharsets.UTF_8));
+                }
+                case "hold" -> {
+                    held.incrementAndGet();
+                    await(gate);
+                    held.decrementAndGet();
+                    reply(exchange, 200, "held".getBytes(StandardCharsets.UTF_8));
                 }
                 case "slow" -> {
                     sleep(number);
@@ -119,6 +140,14 @@ final class LoopbackHttpServer implements AutoCloseable {
             bytes[i] = (byte) ('a' + i % 26);
         }
         return bytes;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS); // a sanity bound: a test that forgets to release still ends
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

@@ -7,6 +7,7 @@ import dev.salvo.client.DeadlineExceededException;
 import dev.salvo.client.EventListener;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Outcome;
+import dev.salvo.client.PoolStats;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.ResponseMapper;
@@ -349,6 +350,11 @@ public final class CallEngine {
 
     public int queued() {
         return dispatcher.queued();
+    }
+
+    /** The transport's pools now. */
+    public List<PoolStats> poolStats() {
+        return transport.poolStats();
     }
 
     public Executor callbackExecutor() {

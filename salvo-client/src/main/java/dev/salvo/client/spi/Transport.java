@@ -1,7 +1,9 @@
 package dev.salvo.client.spi;
 
+import dev.salvo.client.PoolStats;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +41,15 @@ public interface Transport extends AutoCloseable {
      */
     default CompletableFuture<Response> execute(Request request) {
         return BufferedExchange.send(this, request);
+    }
+
+    /**
+     * A snapshot of this transport's connection pools, one entry per origin and HTTP version it has
+     * talked to (until closed); empty for a transport that keeps no pool of its own, which is the
+     * default. Cheap enough to poll from a metrics gauge; any thread; never blocks on I/O.
+     */
+    default List<PoolStats> poolStats() {
+        return List.of();
     }
 
     /** Releases connections and threads; calls in flight fail. Idempotent. */

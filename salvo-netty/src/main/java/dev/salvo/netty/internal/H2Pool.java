@@ -1,6 +1,8 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Origin;
+import dev.salvo.client.PoolStats;
 import dev.salvo.client.SalvoIOException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -94,6 +96,30 @@ final class H2Pool implements OriginPool {
     @Override
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public void addStats(List<PoolStats> into) {
+        PoolStats stats;
+        synchronized (this) {
+            int open = 0;
+            int idle = 0;
+            int streams = 0;
+            for (H2Connection connection : connections) {
+                if (connection.ready) {
+                    open++;
+                    idle += connection.streams == 0 ? 1 : 0;
+                    streams += connection.streams;
+                }
+            }
+            stats = new PoolStats(origin, HttpVersion.HTTP_2, open, connecting, idle, open - idle, streams,
+                    waiting.size(), maxConnections);
+        }
+        into.add(stats);
+        OriginPool http1Pool = fallback;
+        if (http1Pool != null) {
+            http1Pool.addStats(into);
+        }
     }
 
     /** ALPN: the server chose HTTP/1.1; this and every later call go to an HTTP/1.1 pool. */

@@ -1,6 +1,8 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Origin;
+import dev.salvo.client.PoolStats;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -145,6 +147,23 @@ final class HostPool implements OriginPool {
     @Override
     public synchronized boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public void addStats(List<PoolStats> into) {
+        PoolStats stats;
+        synchronized (this) {
+            int idleOpen = 0;
+            for (ResponseHandler handler : idle) {
+                if (open.contains(handler)) { // a connection closing as it was pooled is in idle, not in open
+                    idleOpen++;
+                }
+            }
+            int inUse = open.size() - idleOpen;
+            stats = new PoolStats(origin, HttpVersion.HTTP_1_1, open.size(), connecting.size(), idleOpen, inUse, inUse,
+                    waiting.size(), maxConnections);
+        }
+        into.add(stats);
     }
 
     /** Fails queued calls and every exchange in flight, and closes every connection. */

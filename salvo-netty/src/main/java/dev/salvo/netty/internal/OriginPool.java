@@ -2,6 +2,8 @@ package dev.salvo.netty.internal;
 
 import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.Origin;
+import dev.salvo.client.PoolStats;
+import java.util.List;
 
 /**
  * The connections to one {@link Origin} under one protocol: HTTP/1.1 ({@link HostPool}, a call per
@@ -17,6 +19,9 @@ interface OriginPool {
     void forget(PendingExchange call);
 
     boolean isClosed();
+
+    /** Adds this pool's snapshot (and that of any pool it hands calls to) to {@code into}. Any thread. */
+    void addStats(List<PoolStats> into);
 
     /** Fails queued calls and every exchange in flight, and closes every connection. */
     void close();

@@ -1,6 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.Origin;
+import dev.salvo.client.PoolStats;
 import dev.salvo.client.ClientClosedException;
 import dev.salvo.client.Request;
 import dev.salvo.client.SalvoIOException;
@@ -13,6 +14,8 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +92,15 @@ public final class PooledTransport {
             }
         }
         return pool;
+    }
+
+    /** A snapshot of every pool, one entry per origin and HTTP version. */
+    public List<PoolStats> poolStats() {
+        List<PoolStats> stats = new ArrayList<>(pools.size());
+        for (OriginPool pool : pools.values()) {
+            pool.addStats(stats);
+        }
+        return List.copyOf(stats);
     }
 
     /** {@code "epoll"} or {@code "nio"}. */
