@@ -7,6 +7,7 @@ module dev.salvo.netty {
     requires io.netty.codec.http2;
     requires io.netty.common;
     requires io.netty.handler;
+    requires io.netty.resolver;
     requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
     requires org.slf4j;

@@ -167,6 +167,11 @@ final class Call implements Exchange {
     }
 
     @Override
+    public boolean listensToPhases() {
+        return engine.listening();
+    }
+
+    @Override
     public void reached(CallEvent.Phase phase) {
         if (!phase.isTransportPhase()) {
             throw new IllegalArgumentException(phase + " is reported by Salvo, not by a transport");

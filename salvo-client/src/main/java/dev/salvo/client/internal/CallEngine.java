@@ -317,6 +317,11 @@ public final class CallEngine {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
+    /** Whether events go anywhere: a listener was set, or the debug log is on. */
+    boolean listening() {
+        return listener != EventListener.NONE;
+    }
+
     void emit(Call call, CallEvent.Phase phase, int status, Throwable failure) {
         emit(call, phase, status, failure, 0, "");
     }

@@ -55,6 +55,12 @@ final class BufferedExchange implements Exchange {
         return 0;
     }
 
+    /** Nobody hears the phases of a direct transport call. */
+    @Override
+    public boolean listensToPhases() {
+        return false;
+    }
+
     @Override
     public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
         return responseHeaders(status, headers, HttpVersion.HTTP_1_1);

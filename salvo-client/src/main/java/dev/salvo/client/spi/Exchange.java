@@ -48,6 +48,16 @@ public interface Exchange {
     }
 
     /**
+     * Whether anyone listens to this exchange's phases ({@link #reached}, {@link #connectionAcquired},
+     * {@link #requestBodySent}). When false, a transport may skip them and what it costs to find them
+     * out (a write listener, a resolution of its own); when true it reports what it knows. Constant for
+     * the exchange; the default is true.
+     */
+    default boolean listensToPhases() {
+        return true;
+    }
+
+    /**
      * The transport reached one of its own phases for this exchange: one for which
      * {@link CallEvent.Phase#isTransportPhase()} holds (DNS, connect, TLS, request headers sent, first
      * response byte). A transport reports those it knows, each at most once per exchange, in the order of

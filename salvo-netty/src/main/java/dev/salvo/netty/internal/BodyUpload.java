@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Sends a streamed request body (a file, an {@link InputStream}, multipart parts) after its head, on a
@@ -26,18 +27,21 @@ final class BodyUpload implements Runnable {
 
     private final Channel channel;
     private final RequestBody body;
-    private final Runnable sent;
+    private final LongConsumer sent;
     private final Consumer<Throwable> failed;
 
-    private BodyUpload(Channel channel, RequestBody body, Runnable sent, Consumer<Throwable> failed) {
+    private BodyUpload(Channel channel, RequestBody body, LongConsumer sent, Consumer<Throwable> failed) {
         this.channel = channel;
         this.body = body;
         this.sent = sent;
         this.failed = failed;
     }
 
-    /** Starts sending {@code body} on {@code channel}; then runs {@code sent}, or {@code failed} with why. Any thread. */
-    static void start(Channel channel, RequestBody body, Runnable sent, Consumer<Throwable> failed) {
+    /**
+     * Starts sending {@code body} on {@code channel}; then gives {@code sent} the content bytes written
+     * (without chunk framing), or {@code failed} why not. Any thread.
+     */
+    static void start(Channel channel, RequestBody body, LongConsumer sent, Consumer<Throwable> failed) {
         Thread.ofVirtual().name("salvo-upload-" + channel.id().asShortText()).start(new BodyUpload(channel, body, sent, failed));
     }
 
@@ -46,6 +50,7 @@ final class BodyUpload implements Runnable {
         boolean framed = body.length() < 0;
         try (InputStream in = body.openStream()) {
             ChannelFuture previous = null;
+            long total = 0;
             while (true) {
                 ByteBuf piece = channel.alloc().ioBuffer(PIECE_BYTES);
                 int n;
@@ -59,6 +64,7 @@ final class BodyUpload implements Runnable {
                     piece.release();
                     break;
                 }
+                total += n;
                 ChannelFuture written = channel.writeAndFlush(framed ? chunk(piece) : piece);
                 if (!channel.isWritable()) {
                     await(previous != null ? previous : written);
@@ -69,14 +75,15 @@ final class BodyUpload implements Runnable {
             if (framed) {
                 previous = channel.writeAndFlush(Unpooled.wrappedBuffer(LAST_CHUNK));
             }
+            long bytes = total;
             if (previous == null) {
-                sent.run();
+                sent.accept(bytes);
                 return;
             }
             // reported by the last write itself, on the event loop: before the response to it can be read
             previous.addListener(last -> {
                 if (last.isSuccess()) {
-                    sent.run();
+                    sent.accept(bytes);
                 } else {
                     failed.accept(last.cause());
                 }

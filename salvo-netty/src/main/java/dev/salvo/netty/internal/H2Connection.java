@@ -47,6 +47,8 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
     private volatile int lastStreamId = -1;
     /** Why the connection failed, for its streams' errors; null while it has not. */
     private volatile SalvoIOException failure;
+    /** Streams ever started on it; on the event loop only. */
+    private int streamsStarted;
     private boolean pingOutstanding;
     private long idleTicks;
 
@@ -107,8 +109,10 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void streamStarted(H2Stream stream) {
+    /** Whether {@code stream}, starting now on the event loop, is not the connection's first. */
+    boolean streamStarted(H2Stream stream) {
         streamsInFlight.add(stream);
+        return streamsStarted++ > 0;
     }
 
     void streamFinished(H2Stream stream) {

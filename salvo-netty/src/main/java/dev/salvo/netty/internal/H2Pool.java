@@ -5,10 +5,7 @@ import dev.salvo.client.Origin;
 import dev.salvo.client.PoolStats;
 import dev.salvo.client.SalvoIOException;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +26,7 @@ final class H2Pool implements OriginPool {
     private static final Logger LOG = LoggerFactory.getLogger(H2Pool.class);
 
     private final Origin origin;
-    private final Bootstrap bootstrap;
+    private final Dialer dialer;
     private final int maxConnections;
     private final ArrayDeque<PendingExchange> waiting = new ArrayDeque<>();
     /** Every connection open or opening, in the order they were opened. */
@@ -49,9 +46,7 @@ final class H2Pool implements OriginPool {
         this.origin = origin;
         this.http1 = http1;
         this.maxConnections = config.maxConnectionsPerHost();
-        this.bootstrap = base.clone()
-                .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()))
-                .handler(new H2Initializer(this, config, tls));
+        this.dialer = new Dialer(base, origin, new H2Initializer(this, config, tls));
     }
 
     @Override
@@ -217,6 +212,7 @@ final class H2Pool implements OriginPool {
         List<PendingExchange> calls = null;
         List<H2Connection> carriers = null;
         boolean connect = false;
+        PendingExchange opener = null;
         synchronized (this) {
             if (closed) {
                 return;
@@ -239,6 +235,7 @@ final class H2Pool implements OriginPool {
             if (!waiting.isEmpty() && connecting == 0 && connections.size() < maxConnections) {
                 connecting++;
                 connect = true;
+                opener = waiting.peekFirst();
             }
         }
         if (calls != null) {
@@ -247,19 +244,13 @@ final class H2Pool implements OriginPool {
             }
         }
         if (connect) {
-            connect();
+            connect(opener);
         }
     }
 
-    private void connect() {
-        ChannelFuture connected;
-        try {
-            connected = bootstrap.connect();
-        } catch (RuntimeException e) {
-            connectFailed(FailureClassifier.connectFailed(origin, e));
-            return;
-        }
-        connected.addListener((ChannelFutureListener) future -> {
+    /** Opens a connection, telling {@code opener} (the first call waiting for it) of its phases. */
+    private void connect(PendingExchange opener) {
+        dialer.dial(opener, future -> {
             if (future.isSuccess()) {
                 return;
             }
@@ -268,7 +259,7 @@ final class H2Pool implements OriginPool {
             if (connection == null || !connectionClosed(connection, failure)) {
                 connectFailed(failure);
             }
-        });
+        }, cause -> connectFailed(FailureClassifier.connectFailed(origin, cause)));
     }
 
     /** Registers a connection as its pipeline is built. */

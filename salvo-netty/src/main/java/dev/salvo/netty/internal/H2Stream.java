@@ -1,11 +1,13 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.Headers;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
 import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
@@ -49,6 +51,8 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
     private boolean headersDone;
     private boolean slotHeld = true;
     private boolean requestBodyWriting;
+    /** Whether the connection carried a stream before this one. */
+    private boolean reused;
 
     H2Stream(H2Connection connection) {
         this.connection = connection;
@@ -62,7 +66,7 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
             return;
         }
         current = call;
-        connection.streamStarted(this);
+        reused = connection.streamStarted(this);
         new Http2StreamChannelBootstrap(connection.channel()).handler(this).open().addListener(opened -> {
             if (!opened.isSuccess()) {
                 lost(opened.cause());
@@ -81,14 +85,28 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         Request request = call.request();
         RequestBody requestBody = request.body();
         boolean empty = requestBody.isEmpty();
-        channel.write(new DefaultHttp2HeadersFrame(H2Headers.request(request, pool.origin()), empty));
+        DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(H2Headers.request(request, pool.origin()), empty);
+        boolean phases = call.listensToPhases();
+        ChannelFuture headWritten = channel.write(head);
+        if (phases) {
+            headWritten.addListener(call.headSent(0));
+            call.acquired(reused, channel.stream().id()); // the codec numbers the stream as its HEADERS are written
+        }
         if (empty) {
             channel.flush();
             return;
         }
         ByteBuffer inline = requestBody.bytes().orElse(null);
         if (inline != null) {
-            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(inline), true));
+            int bytes = inline.remaining();
+            ChannelFuture written = channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(inline), true));
+            if (phases) {
+                written.addListener(done -> {
+                    if (done.isSuccess()) {
+                        call.bodySent(bytes);
+                    }
+                });
+            }
             return;
         }
         InputStream in;
@@ -100,9 +118,13 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         }
         channel.pipeline().addFirst(new ChunkedWriteHandler());
         requestBodyWriting = true;
-        channel.writeAndFlush(new Http2DataChunkedInput(new ChunkedStream(in, PIECE_BYTES), channel.stream()))
+        ChunkedStream pieces = new ChunkedStream(in, PIECE_BYTES);
+        channel.writeAndFlush(new Http2DataChunkedInput(pieces, channel.stream()))
                 .addListener(written -> {
                     requestBodyWriting = false;
+                    if (written.isSuccess()) {
+                        call.bodySent(pieces.transferredBytes());
+                    }
                     if (!written.isSuccess() && current == call && !channel.isActive()) {
                         return; // the stream ended: channelInactive reports it
                     }
@@ -135,6 +157,9 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
     }
 
     private void headersArrived(PendingExchange call, Http2HeadersFrame frame) {
+        if (!responseStarted) {
+            call.reached(CallEvent.Phase.RESPONSE_FIRST_BYTE);
+        }
         responseStarted = true;
         if (headersDone) {
             trailersArrived(call, frame);

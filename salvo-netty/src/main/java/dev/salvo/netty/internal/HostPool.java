@@ -4,11 +4,8 @@ import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Origin;
 import dev.salvo.client.PoolStats;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +26,7 @@ final class HostPool implements OriginPool {
 
     private final Origin origin;
     private final String hostHeader;
-    private final Bootstrap bootstrap;
+    private final Dialer dialer;
     private final int maxConnections;
     private final ArrayDeque<ResponseHandler> idle = new ArrayDeque<>();
     private final ArrayDeque<PendingExchange> waiting = new ArrayDeque<>();
@@ -42,9 +39,7 @@ final class HostPool implements OriginPool {
         this.origin = origin;
         this.hostHeader = origin.authority();
         this.maxConnections = config.maxConnectionsPerHost();
-        this.bootstrap = base.clone()
-                .remoteAddress(InetSocketAddress.createUnresolved(origin.host(), origin.port()))
-                .handler(new ConnectionInitializer(this, config, tls));
+        this.dialer = new Dialer(base, origin, new ConnectionInitializer(this, config, tls));
     }
 
     @Override
@@ -199,14 +194,7 @@ final class HostPool implements OriginPool {
     }
 
     private void connect(PendingExchange call) {
-        ChannelFuture connected;
-        try {
-            connected = bootstrap.connect();
-        } catch (RuntimeException e) {
-            connectFailed(call, e);
-            return;
-        }
-        connected.addListener((ChannelFutureListener) future -> {
+        dialer.dial(call, future -> {
             ResponseHandler handler = future.isSuccess() ? future.channel().pipeline().get(ResponseHandler.class) : null;
             if (handler != null) {
                 connectSucceeded(handler, call);
@@ -216,7 +204,7 @@ final class HostPool implements OriginPool {
             } else {
                 connectFailed(call, future.cause());
             }
-        });
+        }, cause -> connectFailed(call, cause));
     }
 
     private void connectSucceeded(ResponseHandler handler, PendingExchange call) {

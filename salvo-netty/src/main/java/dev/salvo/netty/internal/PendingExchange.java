@@ -1,7 +1,9 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.Request;
 import dev.salvo.client.spi.Exchange;
+import io.netty.channel.ChannelFutureListener;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,6 +16,8 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     private static final int MAX_UNPROCESSED = 4;
     private final Request request;
     private final Exchange exchange;
+    /** Whether anyone hears this call's transport phases. */
+    private final boolean phases;
     /** The pool it was given to; null until then. */
     private volatile OriginPool pool;
     /** The connection it runs on; null while it waits or connects. */
@@ -26,6 +30,7 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     PendingExchange(Request request, Exchange exchange) {
         this.request = request;
         this.exchange = exchange;
+        this.phases = exchange.listensToPhases();
     }
 
     Request request() {
@@ -34,6 +39,53 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
 
     Exchange exchange() {
         return exchange;
+    }
+
+    /** Whether to report the transport's phases to the exchange (someone listens). */
+    boolean listensToPhases() {
+        return phases;
+    }
+
+    /** Whether it still waits for a connection or a stream: not bound to one, not done. */
+    boolean isWaiting() {
+        return handler == null && !isDone();
+    }
+
+    /** Tells the exchange the transport reached {@code phase}, if someone listens and the call still runs. */
+    void reached(CallEvent.Phase phase) {
+        if (phases && !isDone()) {
+            exchange.reached(phase);
+        }
+    }
+
+    /** Tells the exchange of its connection, if someone listens. */
+    void acquired(boolean reused, int streamId) {
+        if (phases && !isDone()) {
+            exchange.connectionAcquired(reused, streamId);
+        }
+    }
+
+    /** Tells the exchange its request body went out whole, if someone listens and the call still runs. */
+    void bodySent(long bytes) {
+        if (phases && !isDone()) {
+            exchange.requestBodySent(bytes);
+        }
+    }
+
+    /**
+     * A listener for the write of the request's head: once written, reports REQUEST_HEADERS_SENT and,
+     * when the same write carried the body's {@code inlineBodyBytes} (more than 0), REQUEST_BODY_SENT.
+     * Only for a call that {@link #listensToPhases()}; others write with a void promise.
+     */
+    ChannelFutureListener headSent(long inlineBodyBytes) {
+        return written -> {
+            if (written.isSuccess()) {
+                reached(CallEvent.Phase.REQUEST_HEADERS_SENT);
+                if (inlineBodyBytes > 0) {
+                    bodySent(inlineBodyBytes);
+                }
+            }
+        };
     }
 
     void enteredPool(OriginPool pool) {

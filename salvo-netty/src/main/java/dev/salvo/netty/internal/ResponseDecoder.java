@@ -1,5 +1,8 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.CallEvent;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
@@ -30,6 +33,8 @@ final class ResponseDecoder extends HttpResponseDecoder {
             .toArray(AsciiString[]::new);
 
     private boolean headRequest;
+    /** The call to tell of its response's first byte; null once told, or when nobody listens. */
+    private PendingExchange firstByteOf;
 
     ResponseDecoder() {
         super(new HttpDecoderConfig()
@@ -41,9 +46,20 @@ final class ResponseDecoder extends HttpResponseDecoder {
                 .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false)));
     }
 
-    /** Sets what the next response answers: true for a HEAD request. */
-    void expectResponseTo(boolean head) {
+    /** Sets what the next response answers: {@code call}, a HEAD request when {@code head}. */
+    void expectResponseTo(PendingExchange call, boolean head) {
         this.headRequest = head;
+        this.firstByteOf = call.listensToPhases() ? call : null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
+        PendingExchange call = firstByteOf;
+        if (call != null && message instanceof ByteBuf bytes && bytes.isReadable()) {
+            firstByteOf = null;
+            call.reached(CallEvent.Phase.RESPONSE_FIRST_BYTE);
+        }
+        super.channelRead(ctx, message);
     }
 
     @Override

@@ -88,15 +88,23 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
         }
         headRequest = call.request().method().equals("HEAD");
         requestAllowsReuse = keepAlive && KeepAlive.allowedBy(call.request().headers());
-        decoder.expectResponseTo(headRequest);
+        decoder.expectResponseTo(call, headRequest);
+        call.acquired(served > 0, 0);
         ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.hostHeader(), keepAlive);
-        if (!RequestEncoder.streamsBody(call.request())) {
+        boolean streamed = RequestEncoder.streamsBody(call.request());
+        if (call.listensToPhases()) {
+            channel.writeAndFlush(request).addListener(call.headSent(streamed ? 0 : call.request().body().length()));
+        } else {
             channel.writeAndFlush(request, channel.voidPromise());
+        }
+        if (!streamed) {
             return;
         }
         requestBodyWriting = true;
-        channel.writeAndFlush(request, channel.voidPromise());
-        BodyUpload.start(channel, call.request().body(), () -> runOnLoop(() -> requestBodyWriting = false),
+        BodyUpload.start(channel, call.request().body(), bytes -> runOnLoop(() -> {
+                    requestBodyWriting = false;
+                    call.bodySent(bytes);
+                }),
                 failure -> runOnLoop(() -> {
                     requestBodyWriting = false;
                     if (current == call) {
