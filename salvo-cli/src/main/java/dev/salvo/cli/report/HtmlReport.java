@@ -26,6 +26,8 @@ public final class HtmlReport {
             svg line.tick{stroke:#e2e2e2}
             rect.bar{fill:#2f7fd8}rect.bar.failed{fill:#d8372f}rect.queued{fill:#2f7fd8;opacity:.22}
             rect.bar:hover{fill:#f0a020}
+            rect.part{pointer-events:none}rect.part.connect{fill:#f2a33a}rect.part.tls{fill:#8e5bc4}
+            rect.part.wait{fill:#9cc2ee}rect.part.body{fill:#17508f}
             rect.legend.running{fill:#2f7fd8}rect.legend.queued{fill:#2f7fd8;opacity:.22}rect.legend.failed{fill:#d8372f}
             svg text.legend{fill:#555}
             """;
@@ -55,7 +57,9 @@ public final class HtmlReport {
                 .append("<h1>Salvo demo: the seeds replayed, slow way and concurrent way</h1>\n")
                 .append(String.format(Locale.ROOT, "<p>Scale %s (every cost multiplied by it; ratios stay). "
                         + "Each bar is one request from start to end; the pale part before it is time spent queued in the "
-                        + "client. Within a scenario every run is drawn on the same time scale, each from its own first "
+                        + "client. Within a bar, what the transport reported is shaded: opening the connection (name "
+                        + "lookup and TCP), the TLS handshake, waiting for the server's first byte, and the response "
+                        + "arriving; what is left in the bar's own blue is sending the request and Salvo's own work. Within a scenario every run is drawn on the same time scale, each from its own first "
                         + "request; a request too short to see is drawn a few pixels wide, after the one before it on "
                         + "its row. Hover a bar for its URL and times.</p>%n",
                         SummaryTable.scale(scale)))

@@ -2,14 +2,15 @@ package dev.salvo.cli.report;
 
 import dev.salvo.cli.timeline.Bar;
 import dev.salvo.cli.timeline.Run;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Draws runs as one SVG waterfall on one time axis: a legend, a heading row per run, then its
  * requests, each a {@code rect.bar} from its start to its end with its queued time before that
- * shaded ({@code rect.queued}), failures in red. Every run counts from its own first request, so a
+ * shaded ({@code rect.queued}), failures in red. Within a bar, the parts its events told apart are
+ * shaded ({@code rect.part}: connect, TLS, waiting for the server, response body; see {@link Bar.Part}),
+ * so where a request's time went shows at a glance. Every run counts from its own first request, so a
  * sequential and a concurrent run of the same requests compare at a glance; short requests are
  * drawn at a visible width and share rows ({@link WaterfallRows}).
  */
@@ -46,7 +47,7 @@ final class WaterfallSvg {
                     rows < run.bars().size() ? " (short ones follow the one before on its row)" : ""));
             y += HEADING;
             for (WaterfallRows.Placed placed : layout) {
-                bar(svg, placed, origin(run), y + placed.row() * ROW);
+                bar(svg, placed, origin(run), scale, y + placed.row() * ROW);
             }
             y += rows * ROW;
         }
@@ -59,8 +60,14 @@ final class WaterfallSvg {
     }
 
     private static void legend(StringBuilder svg) {
-        String[][] items = {{"legend running", "running"}, {"legend queued", "queued in the client"}, {"legend failed", "failed"}};
-        double x = WIDTH - 8 - Arrays.stream(items).mapToDouble(item -> legendWidth(item[1])).sum();
+        List<String[]> items = new java.util.ArrayList<>();
+        items.add(new String[] {"legend queued", "queued in the client"});
+        items.add(new String[] {"legend running", "running"});
+        for (Bar.Part part : Bar.Part.values()) {
+            items.add(new String[] {"legend part " + cssName(part), part.words()});
+        }
+        items.add(new String[] {"legend failed", "failed"});
+        double x = WIDTH - 8 - items.stream().mapToDouble(item -> legendWidth(item[1])).sum();
         for (String[] item : items) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"4\" width=\"14\" height=\"%d\"/>"
                     + "<text class=\"legend\" x=\"%.1f\" y=\"11\">%s</text>%n", item[0], x, BAR_HEIGHT, x + 18, item[1]));
@@ -83,11 +90,15 @@ final class WaterfallSvg {
         }
     }
 
-    private static void bar(StringBuilder svg, WaterfallRows.Placed placed, long origin, int y) {
+    private static void bar(StringBuilder svg, WaterfallRows.Placed placed, long origin, double scale, int y) {
         Bar bar = placed.bar();
-        String title = String.format(Locale.ROOT, "%s: queued %s s, ran %s–%s s%s", bar.label(),
+        StringBuilder parts = new StringBuilder();
+        for (Bar.Segment segment : bar.segments()) {
+            parts.append(String.format(Locale.ROOT, "; %s %s ms", segment.part().words(), millis(segment.to() - segment.from())));
+        }
+        String title = String.format(Locale.ROOT, "%s: queued %s s, ran %s–%s s%s%s", bar.label(),
                 seconds(bar.started() - bar.queued()), seconds(bar.started() - origin), seconds(bar.ended() - origin),
-                bar.failed() ? ", FAILED" : "");
+                parts, bar.failed() ? ", FAILED" : "");
         if (placed.x() - placed.queuedX() >= 0.5) {
             svg.append(String.format(Locale.ROOT, "<rect class=\"queued\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
                     placed.queuedX(), y, placed.x() - placed.queuedX(), BAR_HEIGHT));
@@ -95,6 +106,27 @@ final class WaterfallSvg {
         svg.append(String.format(Locale.ROOT, "<rect class=\"bar%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\">"
                 + "<title>%s</title></rect>%n", bar.failed() ? " failed" : "", placed.x(), y, placed.width(), BAR_HEIGHT,
                 Html.escape(title)));
+        if (!bar.failed()) {
+            segments(svg, placed, scale, y);
+        }
+    }
+
+    /** Shades the bar's parts, each where its times fall within the bar as drawn (a bar too short to split stays whole). */
+    private static void segments(StringBuilder svg, WaterfallRows.Placed placed, double scale, int y) {
+        Bar bar = placed.bar();
+        double right = placed.x() + placed.width();
+        for (Bar.Segment segment : bar.segments()) {
+            double from = Math.max(placed.x(), placed.x() + (segment.from() - bar.started()) * scale);
+            double to = Math.min(right, placed.x() + (segment.to() - bar.started()) * scale);
+            if (to - from >= 0.3) {
+                svg.append(String.format(Locale.ROOT, "<rect class=\"part %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>%n",
+                        cssName(segment.part()), from, y, to - from, BAR_HEIGHT));
+            }
+        }
+    }
+
+    private static String cssName(Bar.Part part) {
+        return part.name().toLowerCase(Locale.ROOT);
     }
 
     /** A round step giving 4–10 ticks. */
@@ -111,6 +143,10 @@ final class WaterfallSvg {
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static String trim(double t) {

@@ -50,36 +50,78 @@ public final class Timeline implements EventListener {
         return new Run(label, elapsed.nanos(), bars);
     }
 
-    /** Phase times of one call; the first STARTED counts (retries and redirects stay in one bar). */
+    /**
+     * Phase times of one call: the first time of each phase (retries and redirects stay in one bar,
+     * their parts those of the first attempt), the last COMPLETED or FAILED.
+     */
     private static final class Times {
+        private static final CallEvent.Phase[] PHASES = CallEvent.Phase.values();
         private final String request;
-        private long queued = -1;
-        private long started = -1;
-        private long ended = -1;
+        private final long[] at = new long[PHASES.length];
         private boolean failed;
 
         Times(String request) {
             this.request = request;
+            java.util.Arrays.fill(at, -1);
         }
 
-        synchronized void update(CallEvent.Phase phase, long at) {
-            switch (phase) {
-                case QUEUED -> queued = at;
-                case STARTED -> started = started < 0 ? at : started;
-                case COMPLETED -> ended = at;
-                case FAILED -> {
-                    ended = at;
-                    failed = true;
-                }
-                case RESPONSE_HEADERS -> { }
+        synchronized void update(CallEvent.Phase phase, long nanos) {
+            boolean end = phase == CallEvent.Phase.COMPLETED || phase == CallEvent.Phase.FAILED;
+            if (end) {
+                at[CallEvent.Phase.COMPLETED.ordinal()] = nanos;
+                failed = phase == CallEvent.Phase.FAILED;
+            } else if (at[phase.ordinal()] < 0) {
+                at[phase.ordinal()] = nanos;
             }
         }
 
         synchronized Bar toBar(long origin, long now) {
+            long queued = at(CallEvent.Phase.QUEUED);
+            long started = at(CallEvent.Phase.STARTED);
+            long ended = at(CallEvent.Phase.COMPLETED);
             long q = Math.max(origin, queued < 0 ? (started < 0 ? now : started) : queued) - origin;
             long s = Math.max(q, (started < 0 ? (ended < 0 ? now : ended) : started) - origin);
             long e = Math.max(s, (ended < 0 ? now : ended) - origin);
-            return new Bar(request, q, s, e, failed);
+            return new Bar(request, q, s, e, failed, started < 0 ? List.of() : segments(origin, s, e));
+        }
+
+        /** The parts the phases tell apart, clipped to the bar {@code s}–{@code e} (times since {@code origin}). */
+        private List<Bar.Segment> segments(long origin, long s, long e) {
+            List<Bar.Segment> parts = new ArrayList<>(4);
+            long connectFrom = first(CallEvent.Phase.DNS_START, CallEvent.Phase.CONNECT_START);
+            add(parts, Bar.Part.CONNECT, connectFrom, at(CallEvent.Phase.CONNECT_END), origin, s, e);
+            add(parts, Bar.Part.TLS, at(CallEvent.Phase.TLS_START), at(CallEvent.Phase.TLS_END), origin, s, e);
+            long sent = first(CallEvent.Phase.REQUEST_BODY_SENT, CallEvent.Phase.REQUEST_HEADERS_SENT,
+                    CallEvent.Phase.CONNECTION_ACQUIRED, CallEvent.Phase.TLS_END, CallEvent.Phase.CONNECT_END,
+                    CallEvent.Phase.STARTED);
+            long answer = first(CallEvent.Phase.RESPONSE_FIRST_BYTE, CallEvent.Phase.RESPONSE_HEADERS);
+            add(parts, Bar.Part.WAIT, sent, answer, origin, s, e);
+            long bodyEnd = first(CallEvent.Phase.RESPONSE_BODY_RECEIVED, CallEvent.Phase.COMPLETED);
+            add(parts, Bar.Part.BODY, answer, bodyEnd, origin, s, e);
+            return parts;
+        }
+
+        private static void add(List<Bar.Segment> parts, Bar.Part part, long from, long to, long origin, long s, long e) {
+            if (from < 0 || to < 0) {
+                return;
+            }
+            long a = Math.min(e, Math.max(s, from - origin));
+            long b = Math.min(e, Math.max(a, to - origin));
+            parts.add(new Bar.Segment(part, a, b));
+        }
+
+        private long at(CallEvent.Phase phase) {
+            return at[phase.ordinal()];
+        }
+
+        /** The time of the first of {@code phases} (in the order given) that happened; -1 when none did. */
+        private long first(CallEvent.Phase... phases) {
+            for (CallEvent.Phase phase : phases) {
+                if (at[phase.ordinal()] >= 0) {
+                    return at[phase.ordinal()];
+                }
+            }
+            return -1;
         }
     }
 }

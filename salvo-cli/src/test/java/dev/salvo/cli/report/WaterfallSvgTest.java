@@ -67,6 +67,40 @@ class WaterfallSvgTest {
         assertTrue(svg.contains("<rect class=\"bar failed\""), svg);
     }
 
+    @Test
+    void thePartsOfABarAreShadedWithinItAndNamedInTheLegend() {
+        List<Bar.Segment> parts = List.of(new Bar.Segment(Bar.Part.CONNECT, 0, 10 * MS),
+                new Bar.Segment(Bar.Part.TLS, 10 * MS, 30 * MS), new Bar.Segment(Bar.Part.WAIT, 31 * MS, 131 * MS),
+                new Bar.Segment(Bar.Part.BODY, 131 * MS, 150 * MS));
+        Bar bar = new Bar("GET https://a/", 0, 0, 150 * MS, false, parts);
+        String svg = WaterfallSvg.render(List.of(new Run("r", 150 * MS, List.of(bar))));
+        double[] drawn = drawn(svg).get(0);
+        Matcher m = Pattern.compile("<rect class=\"part (\\w+)\" x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\"").matcher(svg);
+        List<String> kinds = new ArrayList<>();
+        double end = drawn[0];
+        while (m.find()) {
+            kinds.add(m.group(1));
+            double x = Double.parseDouble(m.group(2));
+            double width = Double.parseDouble(m.group(3));
+            assertTrue(x >= end - 0.11 && x + width <= drawn[0] + drawn[2] + 0.11, () -> "parts in order, inside the bar: " + svg);
+            end = x + width;
+        }
+        assertEquals(List.of("connect", "tls", "wait", "body"), kinds);
+        double scale = drawn[2] / (150 * MS);
+        assertEquals(100 * MS * scale, widthOf(svg, "wait"), 0.2, "the wait drawn to scale");
+        for (String words : List.of(">connect<", ">TLS<", ">waiting for the server<", ">response body<")) {
+            assertTrue(svg.contains(words), () -> words + " missing from the legend: " + svg);
+        }
+        assertTrue(svg.contains("waiting for the server 100.0 ms"), "the title says how long each part took: " + svg);
+        assertEquals(1, drawn(svg).size(), "parts are not counted as requests");
+    }
+
+    private static double widthOf(String svg, String part) {
+        Matcher m = Pattern.compile("<rect class=\"part " + part + "\" x=\"[\\d.]+\" y=\"\\d+\" width=\"([\\d.]+)\"").matcher(svg);
+        assertTrue(m.find(), part);
+        return Double.parseDouble(m.group(1));
+    }
+
     /** Each bar's x, y and width, in document order. */
     private static List<double[]> drawn(String svg) {
         List<double[]> bars = new ArrayList<>();
