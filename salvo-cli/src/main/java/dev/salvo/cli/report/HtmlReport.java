@@ -27,7 +27,7 @@ public final class HtmlReport {
             rect.bar{fill:#2f7fd8}rect.bar.failed{fill:#d8372f}rect.queued{fill:#2f7fd8;opacity:.22}
             rect.bar:hover{fill:#f0a020}
             rect.part{pointer-events:none}rect.part.connect{fill:#f2a33a}rect.part.tls{fill:#8e5bc4}
-            rect.part.wait{fill:#9cc2ee}rect.part.body{fill:#17508f}
+            rect.part.wait{fill:#6cc08b}rect.part.body{fill:#17508f}
             rect.legend.running{fill:#2f7fd8}rect.legend.queued{fill:#2f7fd8;opacity:.22}rect.legend.failed{fill:#d8372f}
             svg text.legend{fill:#555}
             """;
