@@ -136,6 +136,41 @@ class CallPhasesTest {
         }
     }
 
+    /** A transport that notes whether its exchanges have listeners, then answers 204. */
+    private static final class AskingTransport implements Transport {
+        final List<Boolean> listens = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableFuture<Void> execute(Request request, Exchange exchange) {
+            listens.add(exchange.listensToPhases());
+            var subscriber = exchange.responseHeaders(204, Headers.empty());
+            subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onComplete();
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Test
+    void aTransportIsToldWhetherAnyoneListensToItsPhases() {
+        AskingTransport transport = new AskingTransport();
+        try (Salvo deaf = Salvo.newBuilder().sharedTransport(transport).build();
+             Salvo listening = Salvo.newBuilder().sharedTransport(transport).eventListener(e -> { }).build()) {
+            Await.value(deaf.send(server.get("/a")));
+            Await.value(listening.send(server.get("/b")));
+            Await.value(transport.execute(server.get("/c")));
+        }
+        assertEquals(List.of(false, true, false), transport.listens,
+                "no listener (and no trace log): skip them; a listener: report them; a direct transport call: nobody hears");
+    }
+
     @Test
     void aListenerThatThrowsNeverBreaksACallAndIsLoggedOnce() {
         PrintStream original = System.err;

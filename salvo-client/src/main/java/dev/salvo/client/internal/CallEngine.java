@@ -52,6 +52,7 @@ public final class CallEngine {
     private final Executor callbacks;
     private final ExecutorService ownedCallbacks;
     private final EventListener listener;
+    private final boolean transportPhases;
     final Attempts attempts;
     private final Function<Request, BodyHandler<byte[]>> buffered;
     private final Finisher<byte[], Response> responses;
@@ -94,6 +95,7 @@ public final class CallEngine {
         };
         this.listener = log.isDebugEnabled() ? new CallLogger(log).andThen(settings.eventListener())
                 : settings.eventListener();
+        this.transportPhases = settings.eventListener() != EventListener.NONE || log.isTraceEnabled();
         this.attempts = new Attempts(this, timer);
     }
 
@@ -317,9 +319,9 @@ public final class CallEngine {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    /** Whether events go anywhere: a listener was set, or the debug log is on. */
+    /** Whether the transport's phases go anywhere: a listener was set, or the trace log is on (debug logs Salvo's own). */
     boolean listening() {
-        return listener != EventListener.NONE;
+        return transportPhases;
     }
 
     void emit(Call call, CallEvent.Phase phase, int status, Throwable failure) {
