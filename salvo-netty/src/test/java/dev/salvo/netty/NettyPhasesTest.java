@@ -119,6 +119,24 @@ class NettyPhasesTest {
     }
 
     @Test
+    void aFailedHandshakeEndsItsTlsPhaseAndFailsTypedWithTheTlsCause() throws Exception {
+        try (TlsServer server = new TlsServer(directory); Salvo http = client(NettyTransport.newBuilder())) {
+            dev.salvo.client.SalvoIOException e = Await.failure(http.send(Request.get(server.url("localhost", "/"))),
+                    dev.salvo.client.SalvoIOException.class);
+            boolean tls = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                tls |= t instanceof javax.net.ssl.SSLException;
+            }
+            assertTrue(tls, "keeps the TLS cause: " + e);
+            List<Phase> phases = recorder.phasesOf(1);
+            assertEquals(List.of(QUEUED, STARTED, DNS_START, DNS_END, CONNECT_START, CONNECT_END, TLS_START, TLS_END),
+                    phases.subList(0, 8));
+            assertEquals(Phase.FAILED, phases.get(phases.size() - 1));
+            Await.until("slots freed", () -> http.inFlight() == 0 && http.queued() == 0);
+        }
+    }
+
+    @Test
     void http2NumbersTheStreamsOfOneConnection() {
         try (H2Server server = new H2Server(100);
              Salvo http = client(NettyTransport.newBuilder().protocol(HttpVersion.HTTP_2))) {
