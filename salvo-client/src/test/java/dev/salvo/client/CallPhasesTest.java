@@ -136,6 +136,21 @@ class CallPhasesTest {
         }
     }
 
+    @Test
+    void theJdkTransportReportsTheRequestBodyItTook() {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        try (Salvo http = Salvo.newBuilder().eventListener(events::add).build()) {
+            Await.value(http.send(Request.post(server.url("/post"), "text/plain", new byte[1234])));
+            Await.value(http.send(Request.newBuilder(server.url("/post"))
+                    .POST(RequestBody.ofInputStream(new java.io.ByteArrayInputStream(new byte[300_000]))).build()));
+            Await.value(http.send(server.get("/get")));
+        }
+        assertEquals(List.of(Phase.QUEUED, Phase.STARTED, Phase.REQUEST_BODY_SENT, Phase.RESPONSE_HEADERS,
+                Phase.RESPONSE_BODY_RECEIVED, Phase.COMPLETED), phases(events, 1));
+        List<Long> sent = events.stream().filter(e -> e.phase() == Phase.REQUEST_BODY_SENT).map(CallEvent::value).toList();
+        assertEquals(List.of(1234L, 300_000L), sent, "once per body, none for the GET");
+    }
+
     /** A transport that notes whether its exchanges have listeners, then answers 204. */
     private static final class AskingTransport implements Transport {
         final List<Boolean> listens = new CopyOnWriteArrayList<>();

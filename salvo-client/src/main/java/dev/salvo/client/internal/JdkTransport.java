@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@link Transport} over the JDK's {@link HttpClient}: HTTP/1.1 and HTTP/2, TLS and proxies as the
  * given builder configures them; redirects off. Thread-safe. Cancelling a future cancels the
- * JDK's exchange, which aborts it. The body flows with the JDK's own backpressure: the JDK reads
+ * JDK's exchange, which aborts it. Of the transport's phases it reports only REQUEST_BODY_SENT
+ * ({@link SentBodyPublisher}): the JDK client keeps its connections to itself. The body flows with the JDK's own backpressure: the JDK reads
  * from the socket only what the body's subscriber requested ({@link JdkBody}).
  */
 public final class JdkTransport implements Transport {
@@ -38,7 +39,7 @@ public final class JdkTransport implements Transport {
     public CompletableFuture<Void> execute(Request request, Exchange exchange) {
         HttpRequest jdkRequest;
         try {
-            jdkRequest = toJdk(request);
+            jdkRequest = toJdk(request, exchange);
         } catch (IllegalArgumentException e) {
             // e.g. a header the JDK client reserves for itself (Host, Connection, Content-Length)
             return CompletableFuture.failedFuture(new IllegalArgumentException(
@@ -63,9 +64,12 @@ public final class JdkTransport implements Transport {
         return body.done;
     }
 
-    private static HttpRequest toJdk(Request request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .method(request.method(), publisher(request.body()));
+    private static HttpRequest toJdk(Request request, Exchange exchange) {
+        HttpRequest.BodyPublisher body = publisher(request.body());
+        if (!request.body().isEmpty() && exchange.listensToPhases()) {
+            body = new SentBodyPublisher(body, exchange);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {
             builder.header(headers.name(i), headers.value(i));
