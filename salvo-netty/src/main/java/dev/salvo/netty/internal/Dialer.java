@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Opens a connection for a pool and tells the call that made the pool open it (when it listens to
@@ -39,18 +40,14 @@ final class Dialer {
     }
 
     /**
-     * Connects; then {@code connected} hears of the outcome, or {@code failed} of a failure that left
+     * Connects for {@code opener}, the call the connection is opened for (on HTTP/2, the first one
+     * waiting); then {@code connected} hears of the outcome, or {@code failed} of a failure that left
      * no channel behind (a name that did not resolve, a bootstrap that threw).
-     *
-     * @param opener the call the connection is opened for; null when none in particular
      */
     void dial(PendingExchange opener, ChannelFutureListener connected, Consumer<Throwable> failed) {
-        if (opener == null || !opener.listensToPhases()) {
-            connect(null, null, connected, failed);
-            return;
-        }
-        if (literal) {
-            connect(opener, null, connected, failed);
+        boolean tell = opener.listensToPhases();
+        if (!tell || literal) {
+            open(opener, tell, bootstrap::connect, connected, failed);
             return;
         }
         EventLoop loop = bootstrap.config().group().next();
@@ -68,25 +65,28 @@ final class Dialer {
         resolved.addListener(done -> {
             report(opener, Phase.DNS_END);
             if (done.isSuccess()) {
-                connect(opener, resolved.getNow(), connected, failed);
+                SocketAddress address = resolved.getNow();
+                open(opener, true, () -> bootstrap.connect(address), connected, failed);
             } else {
                 failed.accept(done.cause());
             }
         });
     }
 
-    /** @param resolved the address to connect to; null for the bootstrap's own (Netty resolves it) */
-    private void connect(PendingExchange opener, SocketAddress resolved, ChannelFutureListener connected,
-            Consumer<Throwable> failed) {
-        report(opener, Phase.CONNECT_START);
+    /** Connects through {@code connect}, telling {@code opener} of the connect and TLS phases when {@code tell}. */
+    private static void open(PendingExchange opener, boolean tell, Supplier<ChannelFuture> connect,
+            ChannelFutureListener connected, Consumer<Throwable> failed) {
+        if (tell) {
+            report(opener, Phase.CONNECT_START);
+        }
         ChannelFuture future;
         try {
-            future = resolved == null ? bootstrap.connect() : bootstrap.connect(resolved);
+            future = connect.get();
         } catch (RuntimeException e) {
             failed.accept(e);
             return;
         }
-        if (opener == null) {
+        if (!tell) {
             future.addListener(connected);
             return;
         }
@@ -107,9 +107,10 @@ final class Dialer {
         });
     }
 
+    /** Tells {@code opener} of {@code phase} while it still waits for a connection (not once it runs elsewhere). */
     private static void report(PendingExchange opener, Phase phase) {
-        if (opener != null && opener.isWaiting()) {
-            opener.exchange().reached(phase);
+        if (opener.isWaiting()) {
+            opener.reached(phase);
         }
     }
 

@@ -9,7 +9,9 @@
  * the decoder) runs on that connection's event loop only (except a streamed request body's reads, in
  * {@link dev.salvo.netty.internal.BodyUpload}); other threads reach it by submitting a
  * task to that loop. A {@link dev.salvo.netty.internal.PendingExchange} is the call's future and
- * its state at once; it completes once, on an I/O thread or on the thread that cancels it.
+ * its state at once; it completes once, on an I/O thread or on the thread that cancels it. A
+ * {@link dev.salvo.netty.internal.Dialer} opens a pool's connections from any thread; what it reports
+ * of them (DNS, connect, TLS) it reports from event loops.
  *
  * <p><b>HTTP/2.</b> {@link dev.salvo.netty.internal.H2Pool} is thread-safe the same way; its monitor
  * also guards the stream counts of its {@link dev.salvo.netty.internal.H2Connection}s. A connection
