@@ -82,6 +82,22 @@ class CallPhasesTest {
                 Phase.STARTED, Phase.RESPONSE_HEADERS, Phase.RESPONSE_BODY_RECEIVED, Phase.COMPLETED), phases(events, 1));
     }
 
+    /** Answers {@code exchange} with a 204 and no body, as a transport would. */
+    private static CompletableFuture<Void> answerNoContent(Exchange exchange) {
+        var subscriber = exchange.responseHeaders(204, Headers.empty());
+        subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        });
+        subscriber.onComplete();
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** A transport that reports its own phases, then answers 204 with no body. */
     private static final class ReportingTransport implements Transport {
         final List<Throwable> refused = new CopyOnWriteArrayList<>();
@@ -99,18 +115,7 @@ class CallPhasesTest {
             } catch (IllegalArgumentException e) {
                 refused.add(e);
             }
-            var subscriber = exchange.responseHeaders(204, Headers.empty());
-            subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            subscriber.onComplete();
-            return CompletableFuture.completedFuture(null);
+            return answerNoContent(exchange);
         }
     }
 
@@ -158,18 +163,7 @@ class CallPhasesTest {
         @Override
         public CompletableFuture<Void> execute(Request request, Exchange exchange) {
             listens.add(exchange.listensToPhases());
-            var subscriber = exchange.responseHeaders(204, Headers.empty());
-            subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            subscriber.onComplete();
-            return CompletableFuture.completedFuture(null);
+            return answerNoContent(exchange);
         }
     }
 
