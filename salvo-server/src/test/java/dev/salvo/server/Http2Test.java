@@ -59,6 +59,30 @@ class Http2Test {
         assertEquals("2 100000", bytes);
     }
 
+    @Test
+    void upgradeFromHttp11() throws Exception {
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        for (String path : List.of("/get?c=3", "/status/201")) {
+            var res = jdk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(java.net.http.HttpClient.Version.HTTP_2, res.version(), res.toString());
+            assertTrue(res.statusCode() == 200 ? res.body().contains("\"c\":\"3\"") : res.statusCode() == 201, res.body());
+        }
+        String out = curl("--http2", "-s", "-w", "\n%{http_version} %{http_code}", server.url("/get?d=4"));
+        assertTrue(out.endsWith("\n2 200"), out);
+        assertTrue(out.contains("\"d\":\"4\""), out);
+    }
+
+    @Test
+    void upgradeWithoutSettingsIsServedOverHttp11() throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(("GET /get HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String head = new String(s.getInputStream().readNBytes(15), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200 OK", head);
+        }
+    }
+
     static String curl(String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("curl", "--max-time", "20"));
         cmd.addAll(List.of(args));

@@ -33,6 +33,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
             HttpResponseStatus.valueOf(431, "Request Header Fields Too Large");
 
     private final ServerRuntime server;
+    private final H2cUpgrade h2c;
     private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>(0);
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -40,8 +41,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private String origin;
     private WriteStallWatch writeStall;
 
-    ConnectionHandler(ServerRuntime server) {
+    ConnectionHandler(ServerRuntime server, H2cUpgrade h2c) {
         this.server = server;
+        this.h2c = h2c;
     }
 
     @Override
@@ -68,6 +70,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private void serve(FullHttpRequest req) {
         if (req.decoderResult().isFailure()) {
             rejectMalformed(req);
+            return;
+        }
+        if (h2c != null && pending.isEmpty() && H2cUpgrade.wanted(ctx, req)) {
+            h2c.offer(ctx, req);
             return;
         }
         Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);

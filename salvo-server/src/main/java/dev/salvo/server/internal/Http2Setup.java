@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -34,7 +35,7 @@ final class Http2Setup {
                         .addLast(HttpPipeline.BODILESS, new BodilessRequestJoiner())
                         .addLast(HttpPipeline.UPLOAD, new UploadSink(config.maxUpload()))
                         .addLast(HttpPipeline.AGGREGATOR, new BodyLimitAggregator(config.maxBody()))
-                        .addLast(HttpPipeline.CONNECTION, new ConnectionHandler(server));
+                        .addLast(HttpPipeline.CONNECTION, new ConnectionHandler(server, null));
             }
         };
     }
@@ -44,6 +45,11 @@ final class Http2Setup {
         pipeline.addLast("h2-frames", frameCodec())
                 .addLast("h2-streams", new Http2MultiplexHandler(streamInitializer))
                 .addLast("h2-connection", new Http2ConnectionGuard());
+    }
+
+    /** What Netty's upgrade handler installs for {@code Upgrade: h2c}: the same HTTP/2 handlers. */
+    Http2ServerUpgradeCodec upgradeCodec() {
+        return new Http2ServerUpgradeCodec(frameCodec(), new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard());
     }
 
     /** Takes the HTTP/1.1 handlers off a connection that turned out to speak HTTP/2, and adds the HTTP/2 ones. */

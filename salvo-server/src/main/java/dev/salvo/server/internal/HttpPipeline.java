@@ -28,10 +28,12 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
     private final ServerRuntime server;
     private final Http2Setup http2;
+    private final H2cUpgrade h2c;
 
     HttpPipeline(ServerRuntime server) {
         this.server = server;
         this.http2 = new Http2Setup(server);
+        this.h2c = new H2cUpgrade(http2, server.config().maxBody());
     }
 
     @Override
@@ -60,7 +62,7 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
                 .addLast(BODILESS, new BodilessRequestJoiner())
                 .addLast(UPLOAD, new UploadSink(config.maxUpload()))
                 .addLast(AGGREGATOR, new BodyLimitAggregator(config.maxBody()))
-                .addLast(CONNECTION, new ConnectionHandler(server));
+                .addLast(CONNECTION, new ConnectionHandler(server, h2c));
     }
 
     /** Takes the HTTP/1.1 handlers off a connection's pipeline. */
