@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -32,6 +33,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
             HttpResponseStatus.valueOf(431, "Request Header Fields Too Large");
 
     private final ServerRuntime server;
+    private final H2cUpgrade h2c;
     private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>(0);
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -39,8 +41,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private String origin;
     private WriteStallWatch writeStall;
 
-    ConnectionHandler(ServerRuntime server) {
+    ConnectionHandler(ServerRuntime server, H2cUpgrade h2c) {
         this.server = server;
+        this.h2c = h2c;
     }
 
     @Override
@@ -67,6 +70,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
     private void serve(FullHttpRequest req) {
         if (req.decoderResult().isFailure()) {
             rejectMalformed(req);
+            return;
+        }
+        if (h2c != null && pending.isEmpty() && H2cUpgrade.wanted(ctx, req)) {
+            h2c.offer(ctx, req);
             return;
         }
         Exchange ex = new Exchange(server.nextRequestId(), ctx.channel(), origin(), req, server.config(), server.strategy(), this);
@@ -197,7 +204,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         return origin;
     }
 
-    private static String requestLine(HttpRequest req) {
-        return req.method() + " " + req.uri() + " " + req.protocolVersion();
+    private String requestLine(HttpRequest req) {
+        String protocol = ctx.channel() instanceof Http2StreamChannel ? "HTTP/2.0" : req.protocolVersion().text();
+        return req.method() + " " + req.uri() + " " + protocol;
     }
 }
