@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  *   <tr><td>writeTimeout</td><td>30 s</td><td>--write-timeout</td></tr>
  *   <tr><td>maxConnections</td><td>10,000, at most 3/4 of the file-descriptor limit</td><td>--max-connections</td></tr>
  *   <tr><td>maxOutbound</td><td>256 MiB</td><td>--max-outbound</td></tr>
+ *   <tr><td>maxConcurrentStreams</td><td>1,000 (HTTP/2, per connection)</td><td>--max-streams</td></tr>
+ *   <tr><td>maxResetsPerSecond</td><td>200 (HTTP/2, per connection)</td><td>—</td></tr>
  *   <tr><td>booksLatency</td><td>500 ms</td><td>—</td></tr>
  *   <tr><td>searchJobTime</td><td>200 ms</td><td>—</td></tr>
  *   <tr><td>shutdownTimeout</td><td>5 s</td><td>—</td></tr>
@@ -46,6 +48,8 @@ public final class ServerConfig {
     private final Duration writeTimeout;
     private final int maxConnections;
     private final long maxOutbound;
+    private final int maxConcurrentStreams;
+    private final int maxResetsPerSecond;
     private final Duration booksLatency;
     private final Duration searchJobTime;
     private final Duration shutdownTimeout;
@@ -66,6 +70,8 @@ public final class ServerConfig {
         this.writeTimeout = b.writeTimeout;
         this.maxConnections = b.maxConnections;
         this.maxOutbound = b.maxOutbound;
+        this.maxConcurrentStreams = b.maxConcurrentStreams;
+        this.maxResetsPerSecond = b.maxResetsPerSecond;
         this.booksLatency = b.booksLatency;
         this.searchJobTime = b.searchJobTime;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -99,6 +105,8 @@ public final class ServerConfig {
         b.writeTimeout = writeTimeout;
         b.maxConnections = maxConnections;
         b.maxOutbound = maxOutbound;
+        b.maxConcurrentStreams = maxConcurrentStreams;
+        b.maxResetsPerSecond = maxResetsPerSecond;
         b.booksLatency = booksLatency;
         b.searchJobTime = searchJobTime;
         b.shutdownTimeout = shutdownTimeout;
@@ -130,6 +138,10 @@ public final class ServerConfig {
     public int maxConnections() { return maxConnections; }
     /** Server-wide cap on reply bytes queued for slow clients; a connection that would pass it is closed. */
     public long maxOutbound() { return maxOutbound; }
+    /** HTTP/2: streams one connection may have open at once (its SETTINGS_MAX_CONCURRENT_STREAMS); more are refused. */
+    public int maxConcurrentStreams() { return maxConcurrentStreams; }
+    /** HTTP/2: RST_STREAM frames a client may send per connection per second; more → GOAWAY ENHANCE_YOUR_CALM and close. */
+    public int maxResetsPerSecond() { return maxResetsPerSecond; }
     /** Latency of the books API. */
     public Duration booksLatency() { return booksLatency; }
     /** How long a search job runs before it is done. */
@@ -147,7 +159,8 @@ public final class ServerConfig {
                 + ", threads=" + threads + ", maxDuration=" + maxDuration + ", maxBody=" + maxBody
                 + ", maxStream=" + maxStream + ", maxUpload=" + maxUpload + ", idleTimeout=" + idleTimeout
                 + ", headTimeout=" + headTimeout + ", writeTimeout=" + writeTimeout + ", maxConnections=" + maxConnections
-                + ", maxOutbound=" + maxOutbound + "]";
+                + ", maxOutbound=" + maxOutbound + ", maxConcurrentStreams=" + maxConcurrentStreams
+                + ", maxResetsPerSecond=" + maxResetsPerSecond + "]";
     }
 
     /** Mutable builder; not thread-safe. Setters validate at once and throw IllegalArgumentException. */
@@ -165,6 +178,8 @@ public final class ServerConfig {
         private Duration writeTimeout = Duration.ofSeconds(30);
         private int maxConnections = DefaultLimits.maxConnections();
         private long maxOutbound = 256L << 20;
+        private int maxConcurrentStreams = 1000;
+        private int maxResetsPerSecond = 200;
         private Duration booksLatency = Duration.ofMillis(500);
         private Duration searchJobTime = Duration.ofMillis(200);
         private Duration shutdownTimeout = Duration.ofSeconds(5);
@@ -239,6 +254,16 @@ public final class ServerConfig {
 
         public Builder maxOutbound(long maxOutbound) {
             this.maxOutbound = positive(maxOutbound, "maxOutbound");
+            return this;
+        }
+
+        public Builder maxConcurrentStreams(int maxConcurrentStreams) {
+            this.maxConcurrentStreams = positive(maxConcurrentStreams, "maxConcurrentStreams");
+            return this;
+        }
+
+        public Builder maxResetsPerSecond(int maxResetsPerSecond) {
+            this.maxResetsPerSecond = positive(maxResetsPerSecond, "maxResetsPerSecond");
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -197,7 +198,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         return origin;
     }
 
-    private static String requestLine(HttpRequest req) {
-        return req.method() + " " + req.uri() + " " + req.protocolVersion();
+    private String requestLine(HttpRequest req) {
+        String protocol = ctx.channel() instanceof Http2StreamChannel ? "HTTP/2.0" : req.protocolVersion().text();
+        return req.method() + " " + req.uri() + " " + protocol;
     }
 }

@@ -1,43 +1,74 @@
 package dev.salvo.server.internal;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds each connection's pipeline, socket side first: the server-wide outbound budget; idle
- * detection; the head deadline's first-byte watch; the HTTP/1.1 codec ({@link ServerCodec}); the
- * head guard; the bodiless fast path; the upload sink; body aggregation up to max-body; the
- * connection handler (behind which a connection's first streamed body adds Netty's chunked
- * writer). A connection over max-connections only gets a 503. Shared by all connections; stateless.
+ * detection; the {@link PrefaceSniffer}, which leaves the HTTP/1.1 handlers behind it in place or
+ * swaps them for HTTP/2 ({@link Http2Setup}) by the connection's first bytes. The HTTP/1.1
+ * handlers: the head deadline's first-byte watch; the codec ({@link ServerCodec}); the head guard;
+ * the bodiless fast path; the upload sink; body aggregation up to max-body; the connection handler
+ * (behind which a connection's first streamed body adds Netty's chunked writer). A connection over
+ * max-connections only gets a 503. Shared by all connections; stateless.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
+    static final String HEAD_DEADLINE = "head-deadline";
+    static final String CODEC = "codec";
+    static final String HEAD_GUARD = "head-guard";
+    static final String BODILESS = "bodiless";
+    static final String UPLOAD = "upload";
+    static final String AGGREGATOR = "aggregator";
+    static final String CONNECTION = "connection";
+    private static final List<String> HTTP1 = List.of(HEAD_DEADLINE, CODEC, HEAD_GUARD, BODILESS, UPLOAD, AGGREGATOR, CONNECTION);
+
     private final ServerRuntime server;
+    private final Http2Setup http2;
 
     HttpPipeline(ServerRuntime server) {
         this.server = server;
+        this.http2 = new Http2Setup(server);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         server.register(ch);
         if (!server.admit(ch)) {
-            ch.pipeline().addLast("codec", new ServerCodec());
+            ch.pipeline().addLast(CODEC, new ServerCodec());
             ConnectionHandler.refuseConnection(ch, server);
             return;
         }
         var config = server.config();
-        RequestHeadGuard guard = new RequestHeadGuard(config.headTimeout());
         ch.pipeline()
                 .addLast("outbound-budget", new OutboundBudget(server.outboundBytes(), config.maxOutbound()))
                 .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
-                .addLast("head-deadline", guard.firstByteWatch())
-                .addLast("codec", new ServerCodec())
-                .addLast("head-guard", guard)
-                .addLast("bodiless", new BodilessRequestJoiner())
-                .addLast("upload", new UploadSink(config.maxUpload()))
-                .addLast("aggregator", new BodyLimitAggregator(config.maxBody()))
-                .addLast("connection", new ConnectionHandler(server));
+                .addLast("preface-sniffer", new PrefaceSniffer(http2));
+        addHttp1(ch.pipeline());
+    }
+
+    /** Adds the HTTP/1.1 handlers at the end of a connection's pipeline. */
+    void addHttp1(ChannelPipeline pipeline) {
+        var config = server.config();
+        RequestHeadGuard guard = new RequestHeadGuard(config.headTimeout());
+        pipeline.addLast(HEAD_DEADLINE, guard.firstByteWatch())
+                .addLast(CODEC, new ServerCodec())
+                .addLast(HEAD_GUARD, guard)
+                .addLast(BODILESS, new BodilessRequestJoiner())
+                .addLast(UPLOAD, new UploadSink(config.maxUpload()))
+                .addLast(AGGREGATOR, new BodyLimitAggregator(config.maxBody()))
+                .addLast(CONNECTION, new ConnectionHandler(server));
+    }
+
+    /** Takes the HTTP/1.1 handlers off a connection's pipeline. */
+    static void removeHttp1(ChannelPipeline pipeline) {
+        for (String name : HTTP1) {
+            if (pipeline.get(name) != null) {
+                pipeline.remove(name);
+            }
+        }
     }
 }

@@ -1,0 +1,36 @@
+package dev.salvo.server.internal;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last on an HTTP/2 connection: closes it (the frame codec sends GOAWAY first) on the idle timeout
+ * when none of its streams is open, and on a failure that reached the connection. Confined to its
+ * connection's event loop.
+ */
+final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(Http2ConnectionGuard.class);
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
+            if (codec == null || codec.connection().numActiveStreams() == 0) {
+                LOG.debug("closing idle HTTP/2 connection {} on {}", ctx.channel(), Thread.currentThread().getName());
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP/2 connection {} failed on {}: {}", ctx.channel(), Thread.currentThread().getName(), cause.toString());
+        ctx.close();
+    }
+}
