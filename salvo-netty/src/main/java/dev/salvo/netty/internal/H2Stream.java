@@ -1,5 +1,6 @@
 package dev.salvo.netty.internal;
 
+import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.Headers;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
@@ -183,7 +184,8 @@ final class H2Stream extends CallHandler {
         if (error == Http2Error.REFUSED_STREAM && !responseStarted && resendUnprocessed(call, "refused the stream")) {
             return;
         }
-        fail(new SalvoIOException("the server " + pool.origin() + " reset the stream ("
+        // the stream was closed under the call, as a connection closed under an HTTP/1.1 exchange
+        fail(new ConnectionClosedException("the server " + pool.origin() + " reset the stream ("
                 + (error == null ? "error " + reset.errorCode() : error.name()) + ')'));
     }
 
