@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * except {@link #dispatch}, {@link #shutDown} and {@link #failInFlight}; the stream counts are
  * guarded by the pool's monitor.
  */
-final class H2Connection extends ChannelInboundHandlerAdapter {
+final class H2Connection extends ChannelInboundHandlerAdapter implements QueuingPool.Connection {
     private static final Logger LOG = LoggerFactory.getLogger(H2Connection.class);
     /** Connection-level window: the streams' own windows bound what a slow consumer holds back. */
     private static final int CONNECTION_WINDOW = 1 << 30;
@@ -198,7 +198,8 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
     }
 
     /** The transport is closing: fails the streams in flight with {@code why}, closes the connection. */
-    void shutDown(SalvoIOException why) {
+    @Override
+    public void shutDown(SalvoIOException why) {
         EventLoops.runOn(channel, () -> {
             List.copyOf(streamsInFlight).forEach(stream -> stream.fail(why));
             channel.close();
@@ -206,8 +207,9 @@ final class H2Connection extends ChannelInboundHandlerAdapter {
     }
 
     /** Fails the calls in flight from any thread, for when the event loop is gone. */
-    void failInFlight(SalvoIOException why) {
-        streamsInFlight.forEach(stream -> stream.failFromOutside(why));
+    @Override
+    public void failInFlight(SalvoIOException why) {
+        streamsInFlight.forEach(stream -> stream.failInFlight(why));
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.salvo.client.PoolStats;
 import dev.salvo.client.SalvoIOException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.handler.ssl.SslContext;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,18 +21,14 @@ import org.slf4j.LoggerFactory;
  * Calls beyond that wait in arrival order. Thread-safe: its state, and the stream counts of its
  * connections, are guarded by its monitor, never held while connecting, writing or completing.
  */
-final class H2Pool implements OriginPool {
+final class H2Pool extends QueuingPool<H2Connection> {
     private static final Logger LOG = LoggerFactory.getLogger(H2Pool.class);
 
-    private final Origin origin;
     private final Dialer dialer;
-    private final int maxConnections;
-    private final ArrayDeque<PendingExchange> waiting = new ArrayDeque<>();
     /** Every connection open or opening, in the order they were opened. */
     private final Set<H2Connection> connections = new LinkedHashSet<>();
     /** Connections opening whose server's SETTINGS have not arrived yet. */
     private int connecting;
-    private boolean closed;
     private final Supplier<OriginPool> http1;
     /** The HTTP/1.1 pool every call goes to once the server declined h2 by ALPN; null until then. */
     private volatile OriginPool fallback;
@@ -43,15 +38,9 @@ final class H2Pool implements OriginPool {
      * @param http1 makes the HTTP/1.1 pool for a server that declines h2
      */
     H2Pool(Origin origin, TransportConfig config, Bootstrap base, SslContext tls, Supplier<OriginPool> http1) {
-        this.origin = origin;
+        super(origin, config);
         this.http1 = http1;
-        this.maxConnections = config.maxConnectionsPerHost();
         this.dialer = new Dialer(base, origin, new H2Initializer(this, config, tls));
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
     }
 
     @Override
@@ -79,18 +68,6 @@ final class H2Pool implements OriginPool {
         } else {
             rebalance();
         }
-    }
-
-    @Override
-    public void forget(PendingExchange call) {
-        synchronized (this) {
-            waiting.remove(call);
-        }
-    }
-
-    @Override
-    public synchronized boolean isClosed() {
-        return closed;
     }
 
     @Override
@@ -127,8 +104,7 @@ final class H2Pool implements OriginPool {
                 fallback = http1.get();
             }
             http1Pool = fallback;
-            moved = new ArrayList<>(waiting);
-            waiting.clear();
+            moved = takeWaiting();
             if (closed) {
                 http1Pool.close();
             }
@@ -191,10 +167,7 @@ final class H2Pool implements OriginPool {
             }
             if (!connection.ready) {
                 connecting--;
-                if (connecting == 0 && connections.stream().noneMatch(c -> c.ready && !c.goingAway)) {
-                    failed = new ArrayList<>(waiting);
-                    waiting.clear();
-                }
+                failed = strandedCalls();
             }
         }
         for (PendingExchange call : failed) {
@@ -275,13 +248,10 @@ final class H2Pool implements OriginPool {
 
     /** A connection that never got registered failed to open. */
     private void connectFailed(SalvoIOException failure) {
-        List<PendingExchange> failed = List.of();
+        List<PendingExchange> failed;
         synchronized (this) {
             connecting--;
-            if (connecting == 0 && connections.stream().noneMatch(c -> c.ready && !c.goingAway)) {
-                failed = new ArrayList<>(waiting);
-                waiting.clear();
-            }
+            failed = strandedCalls();
         }
         LOG.debug("[{}] connect to {} failed: {}", Thread.currentThread().getName(), origin, failure.getMessage());
         for (PendingExchange call : failed) {
@@ -289,42 +259,23 @@ final class H2Pool implements OriginPool {
         }
     }
 
-    @Override
-    public void close() {
-        List<PendingExchange> queued;
-        List<H2Connection> open;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            queued = new ArrayList<>(waiting);
-            waiting.clear();
-            open = new ArrayList<>(connections);
-        }
-        queued.forEach(call -> call.completeExceptionally(closedFailure()));
-        open.forEach(connection -> connection.shutDown(closedFailure()));
-        OriginPool http1Pool = fallback;
-        if (http1Pool != null) {
-            http1Pool.close();
-        }
+    /** Guarded by this: when no connection is opening and none takes streams, the waiting calls, which leave the queue. */
+    private List<PendingExchange> strandedCalls() {
+        return connecting == 0 && connections.stream().noneMatch(c -> c.ready && !c.goingAway) ? takeWaiting() : List.of();
     }
 
     @Override
-    public void failStragglers() {
-        List<H2Connection> open;
-        synchronized (this) {
-            open = new ArrayList<>(connections);
-        }
-        open.forEach(connection -> connection.failInFlight(closedFailure()));
-        OriginPool http1Pool = fallback;
-        if (http1Pool != null) {
-            http1Pool.failStragglers();
-        }
+    List<H2Connection> connections() {
+        return new ArrayList<>(connections);
     }
 
-    /** Guarded by this: the oldest queued call not yet cancelled. */
-    private PendingExchange pollWaiting() {
-        return PendingExchange.pollLive(waiting);
+    @Override
+    List<PendingExchange> connectingCalls() {
+        return List.of(); // a call waits in the queue until a connection has a free stream
+    }
+
+    @Override
+    OriginPool handsOnTo() {
+        return fallback;
     }
 }

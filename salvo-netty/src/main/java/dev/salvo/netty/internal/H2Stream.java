@@ -1,6 +1,7 @@
 package dev.salvo.netty.internal;
 
 import dev.salvo.client.CallEvent;
+import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.Headers;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
@@ -9,7 +10,6 @@ import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2DataChunkedInput;
@@ -25,8 +25,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +36,13 @@ import org.slf4j.LoggerFactory;
  * on — and frees its slot in the pool as soon as the body was delivered or the stream ended.
  * Confined to the connection's event loop; other threads reach it through {@link #abort}.
  */
-final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
+final class H2Stream extends CallHandler {
     private static final Logger LOG = LoggerFactory.getLogger(H2Stream.class);
     private static final int PIECE_BYTES = 16 * 1024;
 
     private final H2Connection connection;
     private final H2Pool pool;
     private Http2StreamChannel channel;
-    private volatile PendingExchange current;
-    private BodyFlow body;
     private boolean responseStarted;
     private boolean headersDone;
     private boolean slotHeld = true;
@@ -178,20 +174,7 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
             return; // 100 Continue, 103 Early Hints: the real response follows
         }
         headersDone = true;
-        Flow.Subscriber<List<ByteBuffer>> subscriber;
-        try {
-            subscriber = call.exchange().responseHeaders(status, headers, HttpVersion.HTTP_2);
-        } catch (RuntimeException e) {
-            LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(), call.exchange().requestId(), e);
-            fail(new SalvoIOException("the exchange refused the response headers: " + e, e));
-            return;
-        }
-        if (current != call) {
-            return;
-        }
-        body = new BodyFlow(this, channel, call, subscriber);
-        body.start();
-        if (frame.isEndStream() && current == call) {
+        if (openBody(call, channel, status, headers, HttpVersion.HTTP_2) && frame.isEndStream()) {
             body.last();
         }
     }
@@ -226,7 +209,8 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         if (error == Http2Error.REFUSED_STREAM && !responseStarted && resendUnprocessed(call, "refused the stream")) {
             return;
         }
-        fail(new SalvoIOException("the server " + pool.origin() + " reset the stream ("
+        // the stream was closed under the call, as a connection closed under an HTTP/1.1 exchange
+        fail(new ConnectionClosedException("the server " + pool.origin() + " reset the stream ("
                 + (error == null ? "error " + reset.errorCode() : error.name()) + ')'));
     }
 
@@ -235,8 +219,7 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         if (current != call) {
             return;
         }
-        current = null;
-        body = null;
+        forgetCall();
         connection.streamFinished(this);
         if (requestBodyWriting) {
             channel.close(); // the server answered before taking the whole body: RST_STREAM
@@ -286,32 +269,11 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         if (!call.resendUnprocessed()) {
             return false;
         }
-        detach();
+        drop();
         LOG.debug("[{}] #{} {} {}; sending it again", Thread.currentThread().getName(), call.exchange().requestId(), pool.origin(), why);
         call.exchange().resending(FailureClassifier.closed(pool.origin(), false, null));
         pool.acquire(call);
         return true;
-    }
-
-    /** Fails the call in flight with {@code failure} and resets the stream. On the event loop. */
-    void fail(SalvoIOException failure) {
-        PendingExchange call = current;
-        BodyFlow flow = body;
-        detach();
-        if (flow != null) {
-            flow.fail(failure);
-        }
-        if (call != null) {
-            call.completeExceptionally(failure);
-        }
-    }
-
-    /** Fails the call in flight from any thread, for when the event loop is gone. */
-    void failFromOutside(SalvoIOException failure) {
-        PendingExchange call = current;
-        if (call != null) {
-            call.completeExceptionally(failure);
-        }
     }
 
     private void freeSlot() {
@@ -327,15 +289,15 @@ final class H2Stream extends ChannelInboundHandlerAdapter implements Carrier {
         EventLoops.runOn(connection.channel(), () -> {
             if (current == call) {
                 LOG.debug("[{}] #{} aborted; resetting its stream", Thread.currentThread().getName(), call.exchange().requestId());
-                detach();
+                drop();
             }
         });
     }
 
     /** Forgets the call in flight, resets the stream if it is open and frees the slot. */
-    private void detach() {
-        current = null;
-        body = null;
+    @Override
+    void drop() {
+        forgetCall();
         connection.streamFinished(this);
         if (channel != null) {
             channel.close();

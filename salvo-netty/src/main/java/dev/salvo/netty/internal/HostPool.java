@@ -21,30 +21,20 @@ import org.slf4j.LoggerFactory;
  * its state is guarded by its monitor, which is never held while connecting, writing or
  * completing a future.
  */
-final class HostPool implements OriginPool {
+final class HostPool extends QueuingPool<ResponseHandler> {
     private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
 
-    private final Origin origin;
     private final String hostHeader;
     private final Dialer dialer;
-    private final int maxConnections;
     private final ArrayDeque<ResponseHandler> idle = new ArrayDeque<>();
-    private final ArrayDeque<PendingExchange> waiting = new ArrayDeque<>();
     private final Set<ResponseHandler> open = new HashSet<>();
     private final Set<PendingExchange> connecting = new HashSet<>();
-    private boolean closed;
 
     /** @param tls the TLS context for https origins, null for http */
     HostPool(Origin origin, TransportConfig config, Bootstrap base, SslContext tls) {
-        this.origin = origin;
+        super(origin, config);
         this.hostHeader = origin.authority();
-        this.maxConnections = config.maxConnectionsPerHost();
         this.dialer = new Dialer(base, origin, new ConnectionInitializer(this, config, tls));
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
     }
 
     /** The Host header's value for requests to this origin. */
@@ -131,17 +121,14 @@ final class HostPool implements OriginPool {
         }
     }
 
-    /** A queued call was cancelled: it leaves the queue. */
     @Override
-    public void forget(PendingExchange call) {
-        synchronized (this) {
-            waiting.remove(call);
-        }
+    List<ResponseHandler> connections() {
+        return new ArrayList<>(open);
     }
 
     @Override
-    public synchronized boolean isClosed() {
-        return closed;
+    List<PendingExchange> connectingCalls() {
+        return new ArrayList<>(connecting);
     }
 
     @Override
@@ -161,36 +148,9 @@ final class HostPool implements OriginPool {
         into.add(stats);
     }
 
-    /** Fails queued calls and every exchange in flight, and closes every connection. */
     @Override
-    public void close() {
-        List<PendingExchange> queued;
-        List<ResponseHandler> connections;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            queued = new ArrayList<>(waiting);
-            waiting.clear();
-            idle.clear();
-            connections = new ArrayList<>(open);
-        }
-        queued.forEach(call -> call.completeExceptionally(closedFailure()));
-        connections.forEach(handler -> handler.shutDown(closedFailure()));
-    }
-
-    /** After the event loops stopped: fails whatever the loops could not reach any more. */
-    @Override
-    public void failStragglers() {
-        List<PendingExchange> calls;
-        List<ResponseHandler> connections;
-        synchronized (this) {
-            calls = new ArrayList<>(connecting);
-            connections = new ArrayList<>(open);
-        }
-        calls.forEach(call -> call.completeExceptionally(closedFailure()));
-        connections.forEach(handler -> handler.failInFlight(closedFailure()));
+    OriginPool handsOnTo() {
+        return null;
     }
 
     private void connect(PendingExchange call) {
@@ -276,10 +236,5 @@ final class HostPool implements OriginPool {
             }
         }
         return null;
-    }
-
-    /** Guarded by this: the oldest queued call not yet cancelled. */
-    private PendingExchange pollWaiting() {
-        return PendingExchange.pollLive(waiting);
     }
 }

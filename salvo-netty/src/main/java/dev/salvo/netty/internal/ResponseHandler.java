@@ -6,7 +6,6 @@ import dev.salvo.client.SalvoIOException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpContent;
@@ -15,9 +14,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +24,15 @@ import org.slf4j.LoggerFactory;
  * {@link HostPool} once the body has been delivered. Confined to the connection's event loop; other threads reach it through
  * {@link #abort}, {@link #shutDown} and {@link #failInFlight}.
  */
-final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carrier {
+final class ResponseHandler extends CallHandler implements QueuingPool.Connection {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseHandler.class);
 
     private final HostPool pool;
     private final ResponseDecoder decoder;
     private final boolean keepAlive;
     private Channel channel;
-    /** The body in flight, null before the headers and between calls. */
-    private BodyFlow body;
     /** True while a streamed request body is still being written. */
     private boolean requestBodyWriting;
-    /** The call in flight, null between calls; written on the event loop only. */
-    private volatile PendingExchange current;
     private boolean headRequest;
     private boolean responseStarted;
     private boolean skippingInterim;
@@ -135,16 +127,6 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
         }
     }
 
-    /** A read burst ended: a borrowing body gets the pieces it was lent in one list. */
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        BodyFlow flow = body;
-        if (flow != null) {
-            flow.flushLent();
-        }
-        ctx.fireChannelReadComplete();
-    }
-
     private boolean headersArrived(PendingExchange call, HttpResponse response) {
         DecoderResult result = response.decoderResult();
         if (result.isFailure()) {
@@ -168,24 +150,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
             return false;
         }
         reusable = requestAllowsReuse && code != 101 && KeepAlive.allowedBy(response);
-        Flow.Subscriber<List<ByteBuffer>> subscriber;
-        try {
-            subscriber = call.exchange().responseHeaders(code, headers, HttpVersion.HTTP_1_1);
-        } catch (RuntimeException e) {
-            LOG.warn("[{}] #{} exchange threw on headers", Thread.currentThread().getName(),
-                    call.exchange().requestId(), e);
-            fail(new SalvoIOException("the exchange refused the response headers: " + e, e));
-            return false;
-        }
-        if (current != call) {
-            return false; // the exchange cancelled the call
-        }
-        body = new BodyFlow(this, channel, call, subscriber);
-        body.start();
-        if (current != call) {
-            return false; // the subscriber cancelled at once
-        }
-        return true;
+        return openBody(call, channel, code, headers, HttpVersion.HTTP_1_1);
     }
 
     private void contentArrived(PendingExchange call, HttpContent content) {
@@ -226,8 +191,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
         if (current != call) {
             return;
         }
-        current = null;
-        body = null;
+        forgetCall();
         served++;
         headers = null;
         channel.config().setAutoRead(true);
@@ -293,25 +257,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
         }
     }
 
-    private void fail(SalvoIOException failure) {
-        PendingExchange call = current;
-        BodyFlow flow = body;
-        drop();
-        if (flow != null) {
-            flow.fail(failure);
-        }
-        if (call != null) {
-            call.completeExceptionally(failure);
-        }
-    }
-
     /** Forgets the call in flight and closes the connection. */
-    private void drop() {
-        if (body != null) {
-            body.releaseLent();
-        }
-        current = null;
-        body = null;
+    @Override
+    void drop() {
+        forgetCall();
         headers = null;
         channel.close();
     }
@@ -331,16 +280,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter implements Carr
     }
 
     /** The transport is closing: fails the call in flight with {@code failure}, closes the connection. */
-    void shutDown(SalvoIOException failure) {
+    @Override
+    public void shutDown(SalvoIOException failure) {
         runOnLoop(() -> fail(failure));
-    }
-
-    /** Fails the call in flight from any thread, for when the event loop is gone. */
-    void failInFlight(SalvoIOException failure) {
-        PendingExchange call = current;
-        if (call != null) {
-            call.completeExceptionally(failure);
-        }
     }
 
     private void runOnLoop(Runnable task) {

@@ -4,7 +4,9 @@
  * <p><b>Threading.</b> {@link dev.salvo.netty.internal.PooledTransport} and
  * {@link dev.salvo.netty.internal.HostPool} are thread-safe: a pool guards its idle connections,
  * its queue of waiting calls and its counts with its own monitor and never holds it while doing
- * I/O or completing a future. Everything bound to one connection
+ * I/O or completing a future ({@link dev.salvo.netty.internal.QueuingPool} holds what both pools
+ * share: the queue and closing; {@link dev.salvo.netty.internal.CallHandler} what an HTTP/1.1
+ * connection's handler and an HTTP/2 stream share: the call in flight and its body). Everything bound to one connection
  * ({@link dev.salvo.netty.internal.ResponseHandler}, {@link dev.salvo.netty.internal.BodyFlow},
  * the decoder) runs on that connection's event loop only (except a streamed request body's reads, in
  * {@link dev.salvo.netty.internal.BodyUpload}); other threads reach it by submitting a
