@@ -31,10 +31,11 @@ final class BodyFlow implements Flow.Subscription {
     private final Channel channel;
     private final PendingExchange call;
     private final Flow.Subscriber<List<ByteBuffer>> subscriber;
-    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(4);
+    /** Pieces waiting for demand; made when the first has to wait (a buffered body never does). */
+    private ArrayDeque<ByteBuffer> pending;
     private final boolean borrows;
-    /** Pieces lent to a borrowing subscriber, retained until the burst ends. */
-    private final List<ByteBuf> lent = new ArrayList<>(LENT_MAX);
+    /** Pieces lent to a borrowing subscriber, retained until the burst ends; made for a borrowing subscriber only. */
+    private final List<ByteBuf> lent;
     private int lentBuffers;
     private long demand;
     private boolean lastArrived;
@@ -46,6 +47,7 @@ final class BodyFlow implements Flow.Subscription {
         this.call = call;
         this.subscriber = subscriber;
         this.borrows = BodySink.borrows(subscriber);
+        this.lent = borrows ? new ArrayList<>(LENT_MAX) : List.of();
     }
 
     void start() {
@@ -58,7 +60,7 @@ final class BodyFlow implements Flow.Subscription {
         if (finished || length == 0) {
             return;
         }
-        if (borrows && demand > Long.MAX_VALUE / 2 && pending.isEmpty()) { // asked for everything
+        if (borrows && demand > Long.MAX_VALUE / 2 && noneWaiting()) { // asked for everything
             lent.add(content.retain());
             lentBuffers += content.nioBufferCount();
             if (lent.size() == LENT_MAX) {
@@ -70,10 +72,13 @@ final class BodyFlow implements Flow.Subscription {
         ByteBuffer copy = ByteBuffer.allocate(length);
         content.getBytes(content.readerIndex(), copy);
         copy.flip();
-        if (demand > 0 && pending.isEmpty()) {
+        if (demand > 0 && noneWaiting()) {
             demand--;
             subscriber.onNext(List.of(copy)); // the usual case: straight through
             return;
+        }
+        if (pending == null) {
+            pending = new ArrayDeque<>(4);
         }
         pending.add(copy);
         drain();
@@ -112,6 +117,9 @@ final class BodyFlow implements Flow.Subscription {
 
     /** Releases the lent pieces not passed on (the body failed, was cancelled or aborted). */
     void releaseLent() {
+        if (lent.isEmpty()) {
+            return;
+        }
         for (ByteBuf piece : lent) {
             piece.release();
         }
@@ -124,24 +132,24 @@ final class BodyFlow implements Flow.Subscription {
         releaseLent();
         if (!finished) {
             finished = true;
-            pending.clear();
+            pending = null;
             subscriber.onError(failure);
         }
     }
 
     private void drain() {
-        while (!finished && demand > 0 && !pending.isEmpty()) {
+        while (!finished && demand > 0 && !noneWaiting()) {
             demand--;
             subscriber.onNext(List.of(pending.poll()));
         }
         if (finished) {
             return;
         }
-        if (pending.isEmpty() && lastArrived) {
+        if (noneWaiting() && lastArrived) {
             finished = true;
             subscriber.onComplete();
             handler.bodyEnded(call);
-        } else if (!pending.isEmpty() && channel.config().isAutoRead()) {
+        } else if (!noneWaiting() && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false); // the subscriber is behind: stop reading the socket
         }
     }
@@ -154,7 +162,7 @@ final class BodyFlow implements Flow.Subscription {
             }
             demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
             drain();
-            if (!finished && pending.isEmpty() && !channel.config().isAutoRead()) {
+            if (!finished && noneWaiting() && !channel.config().isAutoRead()) {
                 channel.config().setAutoRead(true); // caught up: read again
             }
         });
@@ -166,11 +174,15 @@ final class BodyFlow implements Flow.Subscription {
         onLoop(() -> {
             if (!finished) {
                 finished = true;
-                pending.clear();
+                pending = null;
                 releaseLent();
                 call.completeExceptionally(new CancellationException("the response body was cancelled"));
             }
         });
+    }
+
+    private boolean noneWaiting() {
+        return pending == null || pending.isEmpty();
     }
 
     private void onLoop(Runnable task) {
