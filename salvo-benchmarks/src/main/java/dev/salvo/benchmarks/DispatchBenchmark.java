@@ -1,6 +1,9 @@
 package dev.salvo.benchmarks;
 
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodyResponse;
 import dev.salvo.client.Headers;
+import dev.salvo.client.Interceptor;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
@@ -30,7 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code sendMappedAndJoin}: the same with a mapper, i.e. one hand-off to the callback executor;
  * {@code burst}: 1,000 calls sent at once through 64 slots, per call; {@code sendToUserStage}: a
  * completed call's path to the user's stage, the caller chaining one {@code whenComplete} as the
- * README shows and waiting for that stage to have run (issue 12's "before"/"after" figure).
+ * README shows and waiting for that stage to have run (issue 12's "before"/"after" figure);
+ * {@code sendRateLimitedAndJoin}, {@code sendInterceptedAndJoin}, {@code sendPoliteAndJoin}: as
+ * {@code sendAndJoin} with a rate limit that never binds, a pass-through interceptor, and both (issue
+ * 14's overhead, per call).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +48,9 @@ public class DispatchBenchmark {
     private static final int BURST = 1000;
 
     private Salvo salvo;
+    private Salvo rateLimited;
+    private Salvo intercepted;
+    private Salvo polite;
     private Request request;
     private Response response;
 
@@ -66,11 +75,40 @@ public class DispatchBenchmark {
             return CompletableFuture.completedFuture(null);
         };
         salvo = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64).build();
+        Interceptor passThrough = new Interceptor() {
+            @Override
+            public <T> CompletableFuture<BodyResponse<T>> intercept(Request req, BodyHandler<T> handler, Chain chain) {
+                return chain.proceed(req, handler);
+            }
+        };
+        rateLimited = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64)
+                .rateLimit(1_000_000_000, 1_000_000_000).build();
+        intercepted = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64).interceptor(passThrough).build();
+        polite = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64).interceptor(passThrough)
+                .rateLimit(1_000_000_000, 1_000_000_000).build();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         salvo.close();
+        rateLimited.close();
+        intercepted.close();
+        polite.close();
+    }
+
+    @Benchmark
+    public Response sendRateLimitedAndJoin() {
+        return rateLimited.send(request).join();
+    }
+
+    @Benchmark
+    public Response sendInterceptedAndJoin() {
+        return intercepted.send(request).join();
+    }
+
+    @Benchmark
+    public Response sendPoliteAndJoin() {
+        return polite.send(request).join();
     }
 
     @Benchmark

@@ -6,13 +6,8 @@ import dev.salvo.client.Origin;
 import dev.salvo.client.QueueFullException;
 import dev.salvo.client.SalvoIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,8 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * starts, a call already admitted (back from a retry wait, or moved to another origin by a redirect) is
  * never refused, and no call is refused for the rate or a pause: it waits. A host that cannot start a
  * call does not hold up calls to other hosts: among the hosts that can, the one whose oldest waiting
- * call came first goes next. A host waiting for time (a permit, the end of a pause) is woken by a timer.
- * Every operation is O(log hosts) amortized, so 100,000 waiting calls cost nothing per completion.
+ * call came first goes next ({@link Hosts}). A host waiting for time (a permit, the end of a pause) is
+ * woken by a timer ({@link HostWakeups}). Every operation is O(log hosts) amortized, so 100,000 waiting
+ * calls cost nothing per completion.
  *
  * <p>Thread-safe (one lock), never calling out while holding it. Calls leave the queue by being
  * promoted, refused (an opening breaker: {@code refusal} set, handed over with the calls to start), or
@@ -39,20 +35,14 @@ final class Dispatcher {
         void woke(List<Call> toStart, Call resumedBy);
     }
 
-    private static final int SWEEP_EVERY = 256;
-
     private final int maxInFlight;
-    private final int maxPerHost;
     private final int maxQueued;
-    private final Politeness politeness;
-    private final ScheduledExecutorService timer;
     private final Wakeup wakeup;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private final Map<Origin, Host> hosts = new HashMap<>();
-    private final PriorityQueue<Host> ready = new PriorityQueue<>((a, b) -> Long.compare(a.readyKey, b.readyKey));
+    private final Hosts hosts;
+    private final HostWakeups wakeups;
     private long sequence;
-    private long created;
     private int inFlight;
     private int queued;
     private boolean closed;
@@ -60,11 +50,10 @@ final class Dispatcher {
     Dispatcher(int maxInFlight, int maxPerHost, int maxQueued, Politeness politeness, ScheduledExecutorService timer,
             Wakeup wakeup) {
         this.maxInFlight = maxInFlight;
-        this.maxPerHost = maxPerHost;
         this.maxQueued = maxQueued;
-        this.politeness = politeness;
-        this.timer = timer;
         this.wakeup = wakeup;
+        this.hosts = new Hosts(politeness, maxPerHost);
+        this.wakeups = new HostWakeups(timer, this::wake);
     }
 
     /**
@@ -84,21 +73,14 @@ final class Dispatcher {
                 throw new ClientClosedException("client is closed; not sending " + call.describe());
             }
             Origin origin = call.current.origin();
-            Host host = hosts.get(origin);
-            if (host == null) {
-                host = politeness.newHost(origin, maxPerHost, System.nanoTime());
-                hosts.put(origin, host);
-                if (++created % SWEEP_EVERY == 0) {
-                    sweep();
-                }
-            }
+            Host host = hosts.of(origin);
             if (host.breaker != null && host.breaker.refuses(System.nanoTime())) {
                 throw new CircuitOpenException("circuit breaker of " + origin + " is " + host.breaker.describe()
                         + "; not sending " + call.describe());
             }
             boolean startsNow = inFlight < maxInFlight && host.live == 0 && host.hasRoom();
             if (!readmit && !startsNow && queued >= maxQueued) {
-                forgetIfUnused(host);
+                hosts.forgetIfUnused(host);
                 throw new QueueFullException("queue full: " + queued + " calls waiting (maxQueued " + maxQueued
                         + "), " + inFlight + " in flight; rejected " + call.describe());
             }
@@ -106,9 +88,7 @@ final class Dispatcher {
             call.host = host;
             if (readmit) {
                 host.waiting.addFirst(call);
-                if (host.inReady) {
-                    unready(host);
-                }
+                hosts.unready(host);
             } else {
                 call.sequence = sequence++;
                 host.waiting.add(call);
@@ -137,7 +117,7 @@ final class Dispatcher {
                 queued--;
                 if (host.live == 0) {
                     host.waiting.clear();
-                    forgetIfUnused(host);
+                    hosts.forgetIfUnused(host);
                 }
             } else if (was == Call.Slot.RUNNING) {
                 inFlight--;
@@ -145,7 +125,7 @@ final class Dispatcher {
                     refuseQueued(host, toStart);
                 }
                 consider(host);
-                forgetIfUnused(host);
+                hosts.forgetIfUnused(host);
                 promote(toStart);
                 if (inFlight == 0) {
                     idle.signalAll();
@@ -168,18 +148,8 @@ final class Dispatcher {
             if (call.slot != Call.Slot.RUNNING || nanos <= 0) {
                 return false;
             }
-            long until = System.nanoTime() + nanos;
-            boolean wasPaused = host.paused;
-            if (!wasPaused || until - host.pausedUntil > 0) {
-                host.paused = true;
-                host.pausedUntil = until;
-                host.pausedBy = call;
-            }
-            if (host.inReady) {
-                unready(host);
-            }
-            scheduleWake(host, host.pausedUntil);
-            return !wasPaused;
+            hosts.unready(host);
+            return wakeups.pause(host, call, System.nanoTime() + nanos);
         } finally {
             lock.unlock();
         }
@@ -191,7 +161,7 @@ final class Dispatcher {
         try {
             closed = true;
             List<Call> drained = new ArrayList<>(queued);
-            for (Host host : hosts.values()) {
+            for (Host host : hosts.all()) {
                 for (Call call : host.waiting) {
                     if (call.slot == Call.Slot.QUEUED) {
                         call.slot = Call.Slot.NONE;
@@ -201,9 +171,7 @@ final class Dispatcher {
                 host.waiting.clear();
                 host.live = 0;
             }
-            ready.clear();
-            hosts.values().forEach(h -> h.inReady = false);
-            hosts.values().removeIf(h -> h.running == 0);
+            hosts.drained();
             queued = 0;
             return drained;
         } finally {
@@ -247,12 +215,11 @@ final class Dispatcher {
     }
 
     private void promote(List<Call> toStart) {
-        while (inFlight < maxInFlight && !ready.isEmpty()) {
-            Host host = ready.poll();
-            host.inReady = false;
+        Host host;
+        while (inFlight < maxInFlight && (host = hosts.pollReady()) != null) {
             Call next = pollLive(host);
             if (next == null) {
-                forgetIfUnused(host);
+                hosts.forgetIfUnused(host);
                 continue;
             }
             next.slot = Call.Slot.RUNNING;
@@ -273,44 +240,21 @@ final class Dispatcher {
         }
         long wait = host.nanosUntilAllowed();
         if (wait == 0) {
-            host.readyKey = host.waiting.peekFirst() == null ? sequence++ : host.waiting.peekFirst().sequence;
-            host.inReady = true;
-            ready.add(host);
+            hosts.makeReady(host, host.waiting.peekFirst() == null ? sequence++ : host.waiting.peekFirst().sequence);
         } else {
-            scheduleWake(host, System.nanoTime() + wait);
-        }
-    }
-
-    private void scheduleWake(Host host, long at) {
-        if (host.wakeAt != 0 && host.wakeAt - at <= 0) {
-            return; // an earlier wake-up is due anyway and will look again
-        }
-        host.wakeAt = at;
-        try {
-            timer.schedule(() -> wake(host, at), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            host.wakeAt = 0; // the client is closing: its queued calls are failed by closeAndDrain
+            wakeups.schedule(host, System.nanoTime() + wait);
         }
     }
 
     private void wake(Host host, long at) {
         List<Call> toStart = new ArrayList<>(2);
-        Call resumedBy = null;
+        Call resumedBy;
         lock.lock();
         try {
-            if (host.wakeAt == at) {
-                host.wakeAt = 0;
-            }
-            if (host.paused && System.nanoTime() - host.pausedUntil >= 0) {
-                host.paused = false;
-                resumedBy = host.pausedBy;
-                host.pausedBy = null;
-            } else if (host.paused) {
-                scheduleWake(host, host.pausedUntil);
-            }
-            if (hosts.get(host.key) == host) {
+            resumedBy = wakeups.due(host, at);
+            if (hosts.isCurrent(host)) {
                 consider(host);
-                forgetIfUnused(host);
+                hosts.forgetIfUnused(host);
                 promote(toStart);
             }
         } finally {
@@ -332,9 +276,7 @@ final class Dispatcher {
                 toStart.add(call);
             }
         }
-        if (host.inReady) {
-            unready(host);
-        }
+        hosts.unready(host);
     }
 
     private static Call pollLive(Host host) {
@@ -345,22 +287,5 @@ final class Dispatcher {
             }
         }
         return null;
-    }
-
-    private void unready(Host host) {
-        ready.remove(host);
-        host.inReady = false;
-    }
-
-    private void forgetIfUnused(Host host) {
-        if (host.isPlain() && host.running == 0 && host.live == 0 && !host.inReady && host.wakeAt == 0 && !host.paused) {
-            hosts.remove(host.key, host);
-        }
-    }
-
-    /** Forgets hosts with state (a rate, a breaker, a learnt limit) that have been left alone long enough. */
-    private void sweep() {
-        long now = System.nanoTime();
-        hosts.values().removeIf(h -> h.isIdle(now));
     }
 }
