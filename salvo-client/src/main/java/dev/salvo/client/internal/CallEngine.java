@@ -23,8 +23,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +48,7 @@ public final class CallEngine {
     private final ScheduledThreadPoolExecutor timer;
     private final DeadlineWheel deadlines;
     private final Executor callbacks;
-    private final ExecutorService ownedCallbacks;
+    private final CallbackLane ownedCallbacks;
     private final EventListener listener;
     private final boolean transportPhases;
     final Attempts attempts;
@@ -78,9 +76,7 @@ public final class CallEngine {
         this.dispatcher = new Dispatcher(settings.maxInFlight(), settings.maxPerHost(), settings.maxQueued(),
                 settings.politeness(), timer, this::woke);
         this.deadlines = new DeadlineWheel("salvo-deadlines", call -> fail(call, deadlineExceeded(call)));
-        this.ownedCallbacks = settings.callbackExecutor() == null
-                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("salvo-callback-", 0).factory())
-                : null;
+        this.ownedCallbacks = settings.callbackExecutor() == null ? new CallbackLane("salvo-callback") : null;
         Executor base = ownedCallbacks != null ? ownedCallbacks : settings.callbackExecutor();
         // after close, or when the user's executor refuses a task, the stage still runs off the
         // completing thread (which may be an I/O thread): on a virtual thread of its own
@@ -393,7 +389,7 @@ public final class CallEngine {
             transport.close();
         }
         if (ownedCallbacks != null) {
-            ownedCallbacks.shutdown();
+            ownedCallbacks.close();
         }
     }
 }
