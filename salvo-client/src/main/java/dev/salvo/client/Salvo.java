@@ -217,7 +217,7 @@ public final class Salvo implements AutoCloseable {
      *   <tr><td>{@link #closeTimeout}</td><td>5 s</td></tr>
      *   <tr><td>{@link #retryPolicy}</td><td>{@link RetryPolicy#none()}</td></tr>
      *   <tr><td>{@link #redirects}</td><td>{@link RedirectPolicy#NORMAL}</td></tr>
-     *   <tr><td>{@link #callbackExecutor}</td><td>a virtual thread per task</td></tr>
+     *   <tr><td>{@link #callbackExecutor}</td><td>one queue per client, drained in order by a virtual thread</td></tr>
      *   <tr><td>{@link #eventListener}</td><td>{@link EventListener#NONE} (plus SLF4J debug logging)</td></tr>
      *   <tr><td>{@link #rateLimit(Origin, double, int)}</td><td>none</td></tr>
      *   <tr><td>{@link #hostBackoff}</td><td>a Retry-After on 429/503 pauses the origin, at most 60 s</td></tr>
@@ -335,7 +335,9 @@ public final class Salvo implements AutoCloseable {
         }
 
         /**
-         * Where chained stages, mappers and hooks run; default a virtual thread per task. Not shut
+         * Where chained stages, mappers and hooks run; by default one queue per client, drained in
+         * order by a virtual thread that parks when idle (a stage that blocks for more than a few
+         * milliseconds hands the queue to a new worker, so it never stalls other calls). Not shut
          * down by Salvo. A stage it refuses runs on a virtual thread of its own, never on the
          * transport's thread.
          */
