@@ -3,9 +3,11 @@ package dev.salvo.server.internal;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsciiString;
@@ -43,10 +45,31 @@ final class H2cUpgrade {
         HttpServerUpgradeHandler.SourceCodec http1 = upgraded -> HttpPipeline.removeHttp1(upgraded.pipeline());
         HttpServerUpgradeHandler.UpgradeCodecFactory codecs = protocol ->
                 AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol) ? http2.upgradeCodec() : null;
-        ctx.pipeline().addBefore(ctx.name(), HANDLER, new HttpServerUpgradeHandler(http1, codecs, maxBody));
+        ctx.pipeline().addBefore(ctx.name(), HANDLER, new UpgradeHandler(http1, codecs, maxBody, HttpUtil.isContentLengthSet(req)));
         // as head and last part: Netty's aggregators pass a message that is already whole straight on
         ChannelHandlerContext before = ctx.pipeline().context(HttpPipeline.AGGREGATOR);
         before.fireChannelRead(new DefaultHttpRequest(req.protocolVersion(), req.method(), req.uri(), req.headers()));
         before.fireChannelRead(new DefaultLastHttpContent(req.content()));
+    }
+
+    /**
+     * Netty's upgrade handler aggregates the request it is fed, and aggregation writes a
+     * Content-Length; the request the endpoints see must keep the headers the client sent.
+     */
+    private static final class UpgradeHandler extends HttpServerUpgradeHandler {
+        private final boolean clientSentLength;
+
+        UpgradeHandler(SourceCodec http1, UpgradeCodecFactory codecs, int maxBody, boolean clientSentLength) {
+            super(http1, codecs, maxBody);
+            this.clientSentLength = clientSentLength;
+        }
+
+        @Override
+        protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+            super.finishAggregation(aggregated);
+            if (!clientSentLength) {
+                aggregated.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+            }
+        }
     }
 }
