@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Issue 14's overhead figure: requests/s of a client with a pass-through interceptor and a rate limit
  * that never binds (a million a second) vs a plain client, each on its own transport of the same kind,
- * same server and concurrency, alternating rounds in one run; prints each round and the ratio of
+ * same server and concurrency, alternating rounds in one run (each round swaps which side goes first,
+ * after two warm-up rounds of each); prints each round and the ratio of
  * medians (on ÷ off). Usage: {@code PolitenessOverhead [concurrency] [seconds per round] [rounds] [path] [transport]}.
  */
 public final class PolitenessOverhead {
@@ -41,13 +42,20 @@ public final class PolitenessOverhead {
             Request request = Request.get(server.baseUrl() + path);
             Function<Request, CompletableFuture<Response>> off = plain::send;
             Function<Request, CompletableFuture<Response>> on = polite::send;
-            OverheadRatio.run(off, request, concurrency, 3);
-            OverheadRatio.run(on, request, concurrency, 3);
+            for (int w = 0; w < 2; w++) { // the JIT is still compiling after one short warm-up
+                OverheadRatio.run(off, request, concurrency, 3);
+                OverheadRatio.run(on, request, concurrency, 3);
+            }
             double[] offRates = new double[rounds];
             double[] onRates = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                offRates[r] = OverheadRatio.run(off, request, concurrency, seconds);
-                onRates[r] = OverheadRatio.run(on, request, concurrency, seconds);
+                if (r % 2 == 0) { // alternate which side goes first, so neither gains from the order
+                    offRates[r] = OverheadRatio.run(off, request, concurrency, seconds);
+                    onRates[r] = OverheadRatio.run(on, request, concurrency, seconds);
+                } else {
+                    onRates[r] = OverheadRatio.run(on, request, concurrency, seconds);
+                    offRates[r] = OverheadRatio.run(off, request, concurrency, seconds);
+                }
                 System.out.printf("round %d: off %.0f req/s, on %.0f req/s%n", r + 1, offRates[r], onRates[r]);
             }
             double offMedian = OverheadRatio.median(offRates);

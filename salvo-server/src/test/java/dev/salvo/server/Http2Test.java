@@ -20,7 +20,34 @@ class Http2Test {
 
     @BeforeAll
     static void start() {
-        server = SalvoServer.start(ServerConfig.newBuilder().accessLog(LOG::add).build());
+        server = SalvoServer.start(ServerConfig.newBuilder().accessLog(Http2Test::logged).build());
+    }
+
+    private static void logged(String line) {
+        synchronized (LOG) {
+            LOG.add(line);
+            LOG.notifyAll();
+        }
+    }
+
+    /** Whether a line containing {@code part} is logged within 10 s: the server logs once the reply went out. */
+    private static boolean awaitLogged(String part) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (LOG) {
+            while (LOG.stream().noneMatch(l -> l.contains(part))) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    LOG.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @AfterAll
@@ -40,13 +67,13 @@ class Http2Test {
             assertEquals(418, h2.get("/status/418").status());
             assertEquals(200, h2.get("/delay/0.1").status());
         }
-        assertTrue(LOG.stream().anyMatch(l -> l.contains("\"GET /get?a=1 HTTP/2.0\" 200")), LOG.toString());
+        assertTrue(awaitLogged("\"GET /get?a=1 HTTP/2.0\" 200"), LOG.toString());
     }
 
     @Test
     void http11StillServedOnTheSamePort() {
         assertEquals(200, TestHttp.get(server, "/get").statusCode());
-        assertTrue(LOG.stream().anyMatch(l -> l.contains("\"GET /get HTTP/1.1\" 200")), LOG.toString());
+        assertTrue(awaitLogged("\"GET /get HTTP/1.1\" 200"), LOG.toString());
     }
 
     @Test
