@@ -16,7 +16,10 @@ public final class Transports {
     private Transports() {
     }
 
-    /** The JDK {@link HttpClient} (HTTP/1.1 and HTTP/2), 10 s connect timeout. */
+    /**
+     * The JDK {@link HttpClient}, 10 s connect timeout: HTTP/1.1 for {@code http://} (as the Netty
+     * transport: no {@code Upgrade: h2c} on each new connection), HTTP/2 by ALPN for {@code https://}.
+     */
     public static Transport jdk() {
         return jdk(Duration.ofSeconds(10));
     }
@@ -24,15 +27,16 @@ public final class Transports {
     /** The JDK {@link HttpClient} with this connect timeout. */
     public static Transport jdk(Duration connectTimeout) {
         Arguments.requirePositive(connectTimeout, "connectTimeout");
-        return new JdkTransport(HttpClient.newBuilder().connectTimeout(connectTimeout), true);
+        return new JdkTransport(HttpClient.newBuilder().connectTimeout(connectTimeout), true, true);
     }
 
     /**
      * The JDK {@link HttpClient} built from {@code builder}: its version, TLS, proxy, authenticator
-     * and executor pass through; redirects are turned off (Salvo's {@link RedirectPolicy} decides).
+     * and executor pass through (a builder set to HTTP/2 also upgrades {@code http://} by
+     * {@code Upgrade: h2c}); redirects are turned off (Salvo's {@link RedirectPolicy} decides).
      */
     public static Transport jdk(HttpClient.Builder builder) {
-        return new JdkTransport(Objects.requireNonNull(builder, "builder"), true);
+        return new JdkTransport(Objects.requireNonNull(builder, "builder"), true, false);
     }
 
     /** Runs a blocking client on a new virtual thread per call: a blocking library made concurrent. */

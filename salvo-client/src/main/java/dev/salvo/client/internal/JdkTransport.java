@@ -28,11 +28,17 @@ import java.util.concurrent.CompletableFuture;
 public final class JdkTransport implements Transport {
     private final HttpClient client;
     private final boolean owned;
+    private final boolean http1OnCleartext;
 
-    /** @param owned whether {@link #close()} shuts the client down */
-    public JdkTransport(HttpClient.Builder builder, boolean owned) {
+    /**
+     * @param owned whether {@link #close()} shuts the client down
+     * @param http1OnCleartext whether {@code http://} requests ask for HTTP/1.1 (no {@code Upgrade: h2c}
+     *     on every new connection, as the Netty transport); {@code https://} still negotiates h2 by ALPN
+     */
+    public JdkTransport(HttpClient.Builder builder, boolean owned, boolean http1OnCleartext) {
         this.client = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         this.owned = owned;
+        this.http1OnCleartext = http1OnCleartext;
     }
 
     @Override
@@ -64,12 +70,15 @@ public final class JdkTransport implements Transport {
         return body.done;
     }
 
-    private static HttpRequest toJdk(Request request, Exchange exchange) {
+    private HttpRequest toJdk(Request request, Exchange exchange) {
         HttpRequest.BodyPublisher body = publisher(request.body());
         if (!request.body().isEmpty() && exchange.listensToPhases()) {
             body = new SentBodyPublisher(body, exchange);
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
+        if (http1OnCleartext && "http".equals(request.origin().scheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {
             builder.header(headers.name(i), headers.value(i));

@@ -22,6 +22,8 @@ import io.netty.util.AsciiString;
  */
 final class H2cUpgrade {
     private static final String HANDLER = "h2c-upgrade";
+    /** The fault endpoints break HTTP/1.1 framing on purpose; a request for one is not upgraded. */
+    private static final String FAULTS = "/fault/";
     private final Http2Setup http2;
     private final int maxBody;
 
@@ -37,6 +39,7 @@ final class H2cUpgrade {
     static boolean wanted(ChannelHandlerContext ctx, FullHttpRequest req) {
         String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
         return upgrade != null && AsciiString.containsIgnoreCase(upgrade, Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME)
+                && !req.uri().startsWith(FAULTS)
                 && ctx.pipeline().get(HANDLER) == null && ctx.pipeline().get(SslHandler.class) == null;
     }
 
