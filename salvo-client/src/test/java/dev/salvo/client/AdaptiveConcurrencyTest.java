@@ -19,12 +19,18 @@ class AdaptiveConcurrencyTest {
 
     /** How many calls were running each time one started, in order. */
     private static List<Integer> concurrencyAtStarts(boolean adaptive, int capacity, int calls) {
+        return run(adaptive, capacity, calls, new CopyOnWriteArrayList<>());
+    }
+
+    /** Runs the calls; returns the concurrency at each start, and adds each LIMIT_CHANGED to {@code limits}. */
+    private static List<Integer> run(boolean adaptive, int capacity, int calls, List<CallEvent> limits) {
         AtomicInteger running = new AtomicInteger();
         List<Integer> seen = new CopyOnWriteArrayList<>();
         try (Salvo http = Salvo.newBuilder().maxInFlight(64).adaptiveConcurrency(adaptive).eventListener(event -> {
             switch (event.phase()) {
                 case STARTED -> seen.add(running.incrementAndGet());
                 case COMPLETED, FAILED -> running.decrementAndGet();
+                case LIMIT_CHANGED -> limits.add(event);
                 default -> { }
             }
         }).build()) {
@@ -51,5 +57,31 @@ class AdaptiveConcurrencyTest {
         assertTrue(settled >= capacity / 2.0 && settled <= capacity * 2, "settled at " + settled + " for capacity " + capacity);
         List<Integer> fixed = concurrencyAtStarts(false, capacity, 200);
         assertTrue(median(fixed) > capacity * 2, "without it all 64 slots are used: " + median(fixed));
+    }
+
+    @Test
+    void eachMoveOfTheLimitIsAnEventCarryingTheNewLimit() {
+        int capacity = 8;
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        run(true, capacity, 400, events);
+        assertTrue(events.size() > 2, "the limit moved only " + events.size() + " times");
+        List<Integer> limits = new ArrayList<>();
+        int previous = 4; // where every origin starts
+        for (CallEvent event : events) {
+            assertEquals(server.get("/").origin(), event.request().origin());
+            int value = (int) event.value();
+            // additive increase: up by one; multiplicative decrease: down by at most a tenth (rounded down)
+            assertTrue(value == previous + 1 || (value < previous && value >= Math.max(1, (int) (previous * 0.9))),
+                    "from " + previous + " to " + value + " in " + limits);
+            limits.add(value);
+            previous = value;
+        }
+        assertTrue(limits.stream().anyMatch(v -> v > 4), "it grew: " + limits);
+        double settled = median(limits.subList(limits.size() / 2, limits.size()));
+        assertTrue(settled >= capacity / 2.0 && settled <= capacity * 2, "limit settled at " + settled + ": " + limits);
+
+        List<CallEvent> fixed = new CopyOnWriteArrayList<>();
+        run(false, capacity, 50, fixed);
+        assertEquals(List.of(), fixed, "no adaptive limit, no LIMIT_CHANGED");
     }
 }
