@@ -66,14 +66,20 @@ class AdaptiveConcurrencyTest {
         run(true, capacity, 400, events);
         assertTrue(events.size() > 2, "the limit moved only " + events.size() + " times");
         List<Integer> limits = new ArrayList<>();
-        int previous = 4; // where every origin starts
         for (CallEvent event : events) {
             assertEquals(server.get("/").origin(), event.request().origin());
-            int value = (int) event.value();
-            // additive increase: up by one; multiplicative decrease: down by at most a tenth (rounded down)
-            assertTrue(value == previous + 1 || (value < previous && value >= Math.max(1, (int) (previous * 0.9))),
-                    "from " + previous + " to " + value + " in " + limits);
-            limits.add(value);
+            limits.add((int) event.value());
+        }
+        // each event is one AIMD move from the one before; the listener runs outside the dispatcher's
+        // lock, so two moves made back to back by two threads may arrive swapped (never lost)
+        int previous = 4; // where every origin starts
+        for (int i = 0; i < limits.size(); i++) {
+            int value = limits.get(i);
+            if (!isMove(previous, value)) {
+                assertTrue(i + 1 < limits.size() && isMove(previous, limits.get(i + 1)) && isMove(limits.get(i + 1), value),
+                        "from " + previous + " to " + value + " at " + i + " in " + limits);
+                i++;
+            }
             previous = value;
         }
         assertTrue(limits.stream().anyMatch(v -> v > 4), "it grew: " + limits);
@@ -83,5 +89,10 @@ class AdaptiveConcurrencyTest {
         List<CallEvent> fixed = new CopyOnWriteArrayList<>();
         run(false, capacity, 50, fixed);
         assertEquals(List.of(), fixed, "no adaptive limit, no LIMIT_CHANGED");
+    }
+
+    /** Additive increase: up by one; multiplicative decrease: down by at most a tenth (rounded down), not below 1. */
+    private static boolean isMove(int from, int to) {
+        return to == from + 1 || (to < from && to >= Math.max(1, (int) (from * 0.9)));
     }
 }
