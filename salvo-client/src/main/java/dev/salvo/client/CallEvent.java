@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param failure   the failure for FAILED, and for RETRY_SCHEDULED after a failure; else empty
  * @param value     a number the phase carries: the HTTP/2 stream id for CONNECTION_ACQUIRED (0 on HTTP/1.1), the
  *                  bytes for REQUEST_BODY_SENT and RESPONSE_BODY_RECEIVED, the wait in nanoseconds for
- *                  RETRY_SCHEDULED; else 0
+ *                  RETRY_SCHEDULED, the origin's new adaptive limit for LIMIT_CHANGED; else 0
  * @param detail    text the phase carries: {@code "new"} or {@code "reused"} for CONNECTION_ACQUIRED, the target URI
  *                  for REDIRECT_FOLLOWED; else empty
  */
@@ -44,8 +44,8 @@ public record CallEvent(Phase phase, long requestId, Request request, long nanoT
 
     /**
      * The phases of a call, in the order they happen. QUEUED, STARTED, RESPONSE_HEADERS,
-     * RESPONSE_BODY_RECEIVED, REDIRECT_FOLLOWED, RETRY_SCHEDULED, COMPLETED and FAILED come from Salvo
-     * for every transport; the others come from the transport, when it knows them (see
+     * RESPONSE_BODY_RECEIVED, REDIRECT_FOLLOWED, RETRY_SCHEDULED, COMPLETED, FAILED, HOST_PAUSED,
+     * HOST_RESUMED and LIMIT_CHANGED come from Salvo for every transport; the others come from the transport, when it knows them (see
      * {@link dev.salvo.client.spi.Exchange#reached}; docs/client.md lists what each transport reports).
      */
     public enum Phase {
@@ -92,7 +92,14 @@ public record CallEvent(Phase phase, long requestId, Request request, long nanoT
          */
         HOST_PAUSED,
         /** The pause this call's response put on its origin ended; the origin's queue moves again. */
-        HOST_RESUMED;
+        HOST_RESUMED,
+        /**
+         * Giving back this call's slot moved its origin's adaptive limit (see
+         * {@code Salvo.Builder#adaptiveConcurrency}); the value is the new limit, the origin the request's.
+         * Comes after the attempt's COMPLETED, FAILED, RETRY_SCHEDULED or REDIRECT_FOLLOWED (to another
+         * origin); only with adaptive concurrency on.
+         */
+        LIMIT_CHANGED;
 
         /**
          * Whether a transport reports this phase through {@link dev.salvo.client.spi.Exchange#reached}: the

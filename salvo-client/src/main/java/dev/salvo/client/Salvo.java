@@ -402,7 +402,7 @@ public final class Salvo implements AutoCloseable {
          * Per origin, a concurrency limit learnt from latency instead of the fixed {@code maxPerHost}
          * (which becomes its ceiling): it starts at 4, grows while latency stays flat and shrinks by a
          * tenth when a call takes more than 1.5 times the shortest latency seen (requests queue at the
-         * host). Off by default.
+         * host). Each move of the limit shows as {@link CallEvent.Phase#LIMIT_CHANGED}. Off by default.
          */
         public Builder adaptiveConcurrency(boolean on) {
             this.adaptive = on;

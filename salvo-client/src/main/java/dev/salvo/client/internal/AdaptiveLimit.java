@@ -32,9 +32,11 @@ final class AdaptiveLimit {
 
     /**
      * One call's slot was held from {@code startedNanos} to {@code now}, with {@code running} calls
-     * (itself included) holding slots to the origin just before it ended.
+     * (itself included) holding slots to the origin just before it ended. True when this moved the
+     * whole-number {@link #limit()} (the one calls are admitted by).
      */
-    void sample(long startedNanos, long now, int running) {
+    boolean sample(long startedNanos, long now, int running) {
+        int before = limit();
         long latency = now - startedNanos;
         if (++samples % RESET_EVERY == 0) {
             minLatency = latency;
@@ -48,5 +50,6 @@ final class AdaptiveLimit {
         } else if (running >= (int) limit) {
             limit = Math.min(max, limit + 1 / limit);
         }
+        return limit() != before;
     }
 }

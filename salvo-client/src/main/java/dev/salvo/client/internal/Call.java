@@ -41,6 +41,8 @@ final class Call implements Exchange {
     long sequence;
     /** When it last took a slot (kept only for an adaptive limit). */
     long startedNanos;
+    /** The adaptive limit its slot's release moved its origin to, 0 if none; the engine reports and clears it. */
+    int limitMoved;
     /** Set when the dispatcher refused the queued call (its breaker opened): the engine fails it with this. */
     SalvoIOException refusal;
 

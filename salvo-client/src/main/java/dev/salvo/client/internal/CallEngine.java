@@ -172,7 +172,17 @@ public final class CallEngine {
     void releaseSlot(Call call, Breaker.Verdict verdict) {
         List<Call> toStart = new ArrayList<>(2);
         dispatcher.abandon(call, verdict, toStart);
+        reportLimit(call);
         startAll(toStart);
+    }
+
+    /** Tells the listener when the slot {@code call} just gave back moved its origin's adaptive limit. */
+    private void reportLimit(Call call) {
+        int limit = call.limitMoved;
+        if (limit != 0) {
+            call.limitMoved = 0;
+            emit(call, CallEvent.Phase.LIMIT_CHANGED, 0, null, limit, "");
+        }
     }
 
     /**
@@ -285,6 +295,7 @@ public final class CallEngine {
         emit(call, phase, status, failure);
         List<Call> toStart = new ArrayList<>(2);
         dispatcher.abandon(call, Breaker.verdictOf(status, failure), toStart);
+        reportLimit(call);
         active.remove(call);
         startAll(toStart);
         return true;

@@ -33,6 +33,8 @@ final class CallLogger implements EventListener {
             case HOST_PAUSED -> log.debug("[{}] #{} paused {} (status {})", thread, event.requestId(),
                     event.request().origin(), event.status());
             case HOST_RESUMED -> log.debug("[{}] #{} resumed {}", thread, event.requestId(), event.request().origin());
+            case LIMIT_CHANGED -> log.debug("[{}] #{} moved the limit of {} to {}", thread, event.requestId(),
+                    event.request().origin(), event.value());
             case RETRY_SCHEDULED -> log.debug("[{}] #{} retrying {} in {} ms after {}", thread, event.requestId(),
                     event.request(), event.value() / 1_000_000, event.failure().map(Throwable::toString)
                             .orElse("status " + event.status()));

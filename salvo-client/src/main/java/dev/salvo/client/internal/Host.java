@@ -72,11 +72,14 @@ final class Host {
         }
     }
 
-    /** A call of this host gives its slot back; true when this opened the breaker. */
+    /**
+     * A call of this host gives its slot back; true when this opened the breaker. When its sample moved
+     * the adaptive limit, the new limit is left in {@link Call#limitMoved} for the engine to report.
+     */
     boolean finished(Call call, Breaker.Verdict verdict) {
         long now = adaptive != null || breaker != null ? System.nanoTime() : 0;
-        if (adaptive != null) {
-            adaptive.sample(call.startedNanos, now, running);
+        if (adaptive != null && adaptive.sample(call.startedNanos, now, running)) {
+            call.limitMoved = adaptive.limit();
         }
         running--;
         return breaker != null && breaker.record(verdict, now);
