@@ -17,7 +17,9 @@ public final class Interceptors {
      * Transparent gzip and deflate: adds {@code Accept-Encoding: gzip, deflate} unless the request has an
      * {@code Accept-Encoding} of its own, decodes a body so encoded as it arrives, and removes
      * {@code Content-Encoding} and {@code Content-Length} from the headers the caller sees. A body that
-     * decodes to more than {@code maxDecodedBytes} fails with {@link DecompressionLimitException}.
+     * decodes to more than {@code maxDecodedBytes} fails with {@link DecompressionLimitException}; a
+     * corrupt or truncated one (a gzip trailer whose CRC-32 or length disagrees, a body that ends before
+     * its compressed data or trailer did) fails with {@link MalformedResponseException}.
      */
     public static Interceptor decompressing(long maxDecodedBytes) {
         long max = Arguments.requirePositive(maxDecodedBytes, "maxDecodedBytes");

@@ -31,7 +31,8 @@ final class BodyTap implements BodySink, Flow.Subscription {
     private boolean ended;
     /** Body bytes the transport delivered, for RESPONSE_BODY_RECEIVED; guarded by this. */
     private long received;
-    private volatile boolean endedByTransport;
+    /** The transport signalled a failure (not a normal end): its future then reports the outcome. */
+    private volatile boolean failedByTransport;
 
     BodyTap(Flow.Subscriber<List<ByteBuffer>> subscriber, Call call, Duration idleTimeout) {
         this.subscriber = subscriber;
@@ -50,9 +51,13 @@ final class BodyTap implements BodySink, Flow.Subscription {
         return ended;
     }
 
-    /** Whether the transport itself signalled the end: its future then reports the outcome. */
-    boolean endedByTransport() {
-        return endedByTransport;
+    /**
+     * Whether the transport itself signalled a failure: its future then reports the outcome. After a
+     * normal end the subscriber may still fail (a decoder finding the body cut short), and that failure
+     * is the handler's own.
+     */
+    boolean failedByTransport() {
+        return failedByTransport;
     }
 
     @Override
@@ -83,7 +88,7 @@ final class BodyTap implements BodySink, Flow.Subscription {
     public synchronized void onError(Throwable failure) {
         if (!ended) {
             ended = true;
-            endedByTransport = true;
+            failedByTransport = true;
             stopIdleCheck();
             subscriber.onError(failure);
         }
@@ -93,7 +98,6 @@ final class BodyTap implements BodySink, Flow.Subscription {
     public synchronized void onComplete() {
         if (!ended) {
             ended = true;
-            endedByTransport = true;
             stopIdleCheck();
             call.engine.emit(call, CallEvent.Phase.RESPONSE_BODY_RECEIVED, call.status, null, received, "");
             subscriber.onComplete();

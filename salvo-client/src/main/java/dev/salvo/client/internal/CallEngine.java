@@ -230,8 +230,8 @@ public final class CallEngine {
             return;
         }
         if (error != null) {
-            if (!tap.endedByTransport()) {
-                fail(call, Outcome.unwrap(error)); // the handler's own failure: the limit, the disk
+            if (!tap.failedByTransport()) {
+                fail(call, Outcome.unwrap(error)); // the handler's own failure: the limit, the disk, a cut gzip body
             }
             return; // a transport failure reaches Attempts through the exchange's future
         }
