@@ -20,8 +20,7 @@ class ClosedModelTest extends LoadFixture {
         assertEquals(Map.of(200, 1000L), result.statuses());
         assertEquals(0, result.errorCount());
         assertEquals(1000, result.latency().getTotalCount());
-        Thread.sleep(200); // the access log line is written after the response
-        assertEquals(1000, SEEN.get() - before, "requests the server saw");
+        assertEquals(1000, awaitSeen(before, 1000), "requests the server saw");
         assertTrue(result.bytes() > 1000 * 100, "bytes counted: " + result.bytes());
         assertFalse(result.stoppedEarly());
     }
@@ -32,8 +31,7 @@ class ClosedModelTest extends LoadFixture {
         BenchResult result = run(config("/get").connections(64).requests(5).build());
 
         assertEquals(5, result.requests());
-        Thread.sleep(200);
-        assertEquals(5, SEEN.get() - before);
+        assertEquals(5, awaitSeen(before, 5));
     }
 
     @Test
@@ -54,8 +52,9 @@ class ClosedModelTest extends LoadFixture {
 
     @Test
     void stopEndsTheRunAtOnceWithAPartialResult() throws Exception {
+        long before = SEEN.get();
         BenchRun run = BenchRun.start(config("/get").connections(4).duration(Duration.ofSeconds(30)).build(), transport);
-        Thread.sleep(800);
+        assertTrue(awaitSeen(before, 10) >= 10, "the run is under way"); // stop lands mid-run, inside the warmup
         long stopAt = System.nanoTime();
         run.stop();
         BenchResult result = run.await();

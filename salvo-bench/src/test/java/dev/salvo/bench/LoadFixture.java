@@ -31,6 +31,19 @@ abstract class LoadFixture {
         return BenchConfig.builder(Request.get(server.url(path)));
     }
 
+    /**
+     * Waits (bounded, 20 s) until the server's access log has counted {@code count} requests since {@code before};
+     * the log line is written after the response, so the client can finish first. Polls every 5 ms inside the
+     * bounded loop: the sleep is the poll interval, not the synchronisation.
+     */
+    static long awaitSeen(long before, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (SEEN.get() - before < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return SEEN.get() - before;
+    }
+
     static BenchResult run(BenchConfig config) throws InterruptedException {
         return BenchRun.start(config, transport).await();
     }

@@ -79,7 +79,7 @@ class BenchLiveViewTmuxTest {
             if (test.test(text)) {
                 return text;
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the poll interval of this bounded loop (tmux has no change signal), not synchronisation
         }
         throw new AssertionError("the screen never showed what was expected within " + WAIT + ":\n" + text);
     }

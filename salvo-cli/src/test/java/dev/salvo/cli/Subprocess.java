@@ -49,7 +49,7 @@ final class Subprocess implements AutoCloseable {
                     }
                 }
             }
-            Thread.sleep(20);
+            Thread.sleep(20); // the poll interval of this bounded loop, not a guess at when the line comes
         }
         throw new AssertionError("no matching stderr line within " + timeout + "; stderr: " + err + " stdout: " + out);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,7 +124,8 @@ class ConnectionPoolTest {
         }); NettyTransport transport = NettyTransport.newBuilder().maxConnectionsPerHost(1).build()) {
             for (int i = 0; i < 5; i++) {
                 assertEquals("ok", NettyTransportTest.send(transport, Request.get(server.url("/"))).bodyString());
-                Thread.sleep(i % 2 == 0 ? 50 : 0); // with and without time to notice the close
+                // not synchronisation: the point is both orders, with and without time to notice the close
+                Thread.sleep(i % 2 == 0 ? 50 : 0);
             }
             assertEquals(5, served.get());
             assertEquals(5, server.connections());
@@ -165,11 +167,21 @@ class ConnectionPoolTest {
 
     @Test
     void idleConnectionsAreEvicted() throws Exception {
-        try (LoopbackHttpServer server = new LoopbackHttpServer();
-             NettyTransport transport = NettyTransport.newBuilder().idleTimeout(Duration.ofMillis(200)).build()) {
-            NettyTransportTest.send(transport, Request.get(server.url("/hello")));
-            Thread.sleep(600);
-            NettyTransportTest.send(transport, Request.get(server.url("/hello")));
+        CountDownLatch closedByClient = new CountDownLatch(1);
+        // answers every request on a connection; the end of its input is the client closing (evicting) it
+        try (ScriptedServer server = new ScriptedServer(socket -> {
+            try {
+                InputStream in = socket.getInputStream();
+                while (ScriptedServer.readHead(in) != null) {
+                    ScriptedServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                }
+            } finally {
+                closedByClient.countDown(); // end of input or a reset: either way the client let go
+            }
+        }); NettyTransport transport = NettyTransport.newBuilder().idleTimeout(Duration.ofMillis(200)).build()) {
+            NettyTransportTest.send(transport, Request.get(server.url("/1")));
+            assertTrue(closedByClient.await(20, TimeUnit.SECONDS), "the idle connection was closed by the client");
+            NettyTransportTest.send(transport, Request.get(server.url("/2")));
             assertEquals(2, server.connections());
         }
     }

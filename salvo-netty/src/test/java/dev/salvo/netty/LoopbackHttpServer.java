@@ -102,7 +102,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                     reply(exchange, 200, "held".getBytes(StandardCharsets.UTF_8));
                 }
                 case "slow" -> {
-                    sleep(number);
+                    sleep(number); // not synchronisation: /slow/N is a server that takes N ms to answer
                     reply(exchange, 200, "slow".getBytes(StandardCharsets.UTF_8));
                 }
                 default -> reply(exchange, 404, "no such endpoint".getBytes(StandardCharsets.UTF_8));

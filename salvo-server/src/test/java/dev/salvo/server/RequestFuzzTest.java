@@ -42,7 +42,7 @@ class RequestFuzzTest {
     static void stop() throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (ServerMemory.pinnedBytes() > baseline + (256 << 10) && System.nanoTime() < end) {
-            Thread.sleep(50); // lingering closes release their buffers within LingeringClose's second
+            Thread.sleep(50); // poll interval of this bounded loop: lingering closes free their buffers within a second
         }
         long held = ServerMemory.pinnedBytes() - baseline;
         long start = System.nanoTime();

@@ -63,7 +63,7 @@ class SlowClientsTest {
                 long peak = 0;
                 for (int i = 0; i < 30; i++) { // watch for 3 s: without backpressure the pool grows by GBs at once
                     peak = Math.max(peak, ServerMemory.pooledBytes() - baseline);
-                    Thread.sleep(100);
+                    Thread.sleep(100); // not synchronisation: samples the pool over 3 s of non-reading clients
                 }
                 assertTrue(peak < 32 << 20, "8 non-readers made the server hold " + (peak >> 20) + " MiB");
                 assertEquals(200, TestHttp.get(server, "/get").statusCode(), "others are still served");
@@ -118,7 +118,7 @@ class SlowClientsTest {
                 try {
                     for (int i = 0; i < 100; i++) { // one header byte every 50 ms resets no timer
                         out.write('X');
-                        Thread.sleep(50);
+                        Thread.sleep(50); // not synchronisation: the client trickles its head byte by byte
                     }
                 } catch (IOException | InterruptedException closed) {
                     // the server cut us, as it should
@@ -139,10 +139,10 @@ class SlowClientsTest {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             out.write("GET /get HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
-            Thread.sleep(100);
+            Thread.sleep(100); // not synchronisation: a slow (but timely) client pausing mid-head
             out.write("Host: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, TestHttp.replies(readOneReply(in)).getFirst().status());
-            Thread.sleep(1000); // idle between requests longer than the head deadline: only the idle timeout applies
+            Thread.sleep(1000); // not synchronisation: idle longer than the head deadline; only the idle timeout applies
             out.write("GET /get HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertTrue(readUntilClose(in).startsWith("HTTP/1.1 200 "));
         }

@@ -128,7 +128,7 @@ class UploadAndLargeBodiesTest {
                 assertArrayEquals(java.util.Arrays.copyOf(piece, actual.length), actual, "bytes differ at " + got);
                 got += actual.length;
                 if ((got & ((1 << 20) - 1)) == 0) {
-                    Thread.sleep(20); // a slow reader
+                    Thread.sleep(20); // not synchronisation: a slow reader
                     peak = Math.max(peak, ServerMemory.pooledBytes() - baseline);
                 }
             }

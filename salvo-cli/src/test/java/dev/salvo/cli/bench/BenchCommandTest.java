@@ -37,6 +37,18 @@ class BenchCommandTest {
         }).build());
     }
 
+    /**
+     * Waits (bounded, 20 s) until the access log has counted {@code count} requests since {@code before}: the log
+     * line is written after the response. The 5 ms sleep is this bounded loop's poll interval.
+     */
+    private static long awaitSeen(long before, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (SEEN.get() - before < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return SEEN.get() - before;
+    }
+
     @AfterAll
     static void stop() {
         server.close();
@@ -72,8 +84,7 @@ class BenchCommandTest {
         assertEquals(300, report.get("requests").asLong());
         assertEquals(300, report.get("status").get("200").asLong());
         assertTrue(Files.readString(html).contains("<svg"));
-        Thread.sleep(200);
-        assertEquals(300, SEEN.get() - before);
+        assertEquals(300, awaitSeen(before, 300));
     }
 
     @Test
@@ -207,7 +218,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void startAtWaitsForTheGivenSecond() {
+    void startAtWaitsForTheGivenSecond() throws InterruptedException {
         long startEpoch = java.time.Instant.now().getEpochSecond() + 2;
         long before = SEEN.get();
         FIRST_SEEN_AT.set(0);
@@ -216,7 +227,7 @@ class BenchCommandTest {
         Ran ran = bench(server.url("/get"), "-n", "50", "-c", "1", "--start-at", "@" + startEpoch);
 
         assertEquals(0, ran.exit(), ran.err());
-        assertEquals(50, SEEN.get() - before);
+        assertEquals(50, awaitSeen(before, 50));
         assertTrue(FIRST_SEEN_AT.get() >= startEpoch * 1000, "no request before the start time: "
                 + (FIRST_SEEN_AT.get() - startEpoch * 1000) + " ms");
         assertTrue(FIRST_SEEN_AT.get() - startEpoch * 1000 < 1000, "and the first soon after it");

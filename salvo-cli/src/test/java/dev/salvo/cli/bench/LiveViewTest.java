@@ -76,7 +76,7 @@ class LiveViewTest {
         assertTrue(out.contains("\r\033[2Aone\033[K\n"), "later frames move up over the last one");
         assertTrue(out.endsWith("\r\033[2A\033[J"), "closing erases the block");
         int length = out.length();
-        Thread.sleep(LiveView.REDRAW_MILLIS * 2);
+        Thread.sleep(LiveView.REDRAW_MILLIS * 2); // not synchronisation: two redraw intervals in which nothing may come
         assertEquals(length, text.toString().length(), "nothing drawn after close");
     }
 }

@@ -15,10 +15,15 @@ class OutputTest {
     void onATerminalProgressAppearsAfterASecondAndNeverTearsALine() throws InterruptedException {
         Output output = new Output(new PrintWriter(out), new PrintWriter(err), true);
         try (Output.Progress progress = output.progress(() -> "fetching 3/10")) {
-            Thread.sleep(300);
+            long start = System.nanoTime();
+            Thread.sleep(300); // not synchronisation: some time inside the first second, where nothing may show
             assertEquals("", err.toString(), "nothing in the first second");
-            Thread.sleep(1200);
+            long deadline = start + 20_000_000_000L;
+            while (!err.toString().contains("\r\033[Kfetching 3/10  1.") && System.nanoTime() < deadline) {
+                Thread.sleep(5); // the poll interval of this bounded loop
+            }
             assertTrue(err.toString().contains("\r\033[Kfetching 3/10  1."), err::toString);
+            assertTrue(System.nanoTime() - start >= 900_000_000L, "not before the first second");
             output.line("a result");
             assertTrue(err.toString().endsWith("\r\033[K"), "the progress line is cleared before a line: " + err);
         }
@@ -30,7 +35,7 @@ class OutputTest {
     void whenPipedThereIsNoProgressAtAll() throws InterruptedException {
         Output output = new Output(new PrintWriter(out), new PrintWriter(err), false);
         try (Output.Progress progress = output.progress(() -> "fetching")) {
-            Thread.sleep(1300);
+            Thread.sleep(1300); // not synchronisation: past the second when a terminal would show progress
             output.line("x");
         }
         assertEquals("", err.toString());

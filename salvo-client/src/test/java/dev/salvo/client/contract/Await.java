@@ -57,7 +57,7 @@ public final class Await {
                 fail("timed out waiting for: " + what);
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(5); // the poll interval of this bounded loop, not a guess at when the condition holds
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);

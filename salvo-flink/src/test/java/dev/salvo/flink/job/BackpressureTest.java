@@ -89,7 +89,7 @@ class BackpressureTest {
             server.createContext("/slow", exchange -> {
                 MOST_HELD.accumulateAndGet(HELD.incrementAndGet(), Math::max);
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(delay); // not synchronisation: a slow server holding each request
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

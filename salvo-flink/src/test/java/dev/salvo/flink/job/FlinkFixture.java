@@ -79,7 +79,7 @@ final class FlinkFixture {
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out after " + limit + " waiting for " + what);
             }
-            Thread.sleep(10);
+            Thread.sleep(10); // the poll interval of this bounded loop, not a guess at when the condition holds
         }
     }
 

@@ -33,7 +33,7 @@ final class ClosedLoop {
         for (int i = 0; i < concurrency; i++) {
             send();
         }
-        Thread.sleep(warmup.toMillis());
+        Thread.sleep(warmup.toMillis()); // not synchronisation: the warm-up is a span of time, as is the window below
         long doneBefore = completed.get();
         long failedBefore = failed.get();
         ClientCost before = ClientCost.now();
