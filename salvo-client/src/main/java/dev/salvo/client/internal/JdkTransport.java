@@ -76,7 +76,7 @@ public final class JdkTransport implements Transport {
             body = new SentBodyPublisher(body, exchange);
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
-        if (http1OnCleartext && "http".equals(request.origin().scheme())) {
+        if (http1OnCleartext && !request.origin().isSecure()) {
             builder.version(HttpClient.Version.HTTP_1_1);
         }
         Headers headers = request.headers();
