@@ -155,7 +155,7 @@ final class Call implements Exchange {
         this.status = status;
         this.version = version;
         this.trailers = Headers.empty();
-        engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null);
+        engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null, 0, version.toString());
         return engine.attempts.onHeaders(this, status, headers);
     }
 
