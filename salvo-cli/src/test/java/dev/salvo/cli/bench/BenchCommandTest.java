@@ -122,6 +122,7 @@ class BenchCommandTest {
                 List.of(url, "-c", "0"),
                 List.of(url, "-n", "1", "--streams", "4"),
                 List.of(url, "-n", "1", "--http2", "--streams", "0"),
+                List.of(url, "-n", "1", "--http2", "--no-keepalive"),
                 List.of(url, "-n", "-5"),
                 List.of(url, "-R", "0"),
                 List.of(url, "-R", "-3"),
