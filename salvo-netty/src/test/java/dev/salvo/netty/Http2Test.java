@@ -138,6 +138,44 @@ class Http2Test {
     }
 
     @Test
+    void aSlowConsumerHoldsBackItsOwnStreamOnlyWhileTheOthersOnTheConnectionGoOn() {
+        Flow.Publisher<List<ByteBuffer>> body = Await.value(
+                http.send(Request.get(server.url("/bytes/4000000")), BodyHandler.ofPublisher())).body();
+        CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
+        AtomicLong received = new AtomicLong();
+        body.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscribed.complete(subscription);
+                subscription.request(1); // one piece, then nothing: its stream's window closes
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
+                buffers.forEach(b -> received.addAndGet(b.remaining()));
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        Await.until("the first piece taken", () -> received.get() > 0);
+        List<CompletableFuture<Response>> others = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            others.add(http.send(Request.get(server.url("/bytes/100000?i=" + i))));
+        }
+        others.forEach(f -> assertEquals(100_000, Await.value(f).body().length));
+        assertEquals(1, server.connections.get(), "the others rode the same connection past the stalled stream");
+        assertTrue(received.get() < 4_000_000, "the stalled stream did not run ahead: " + received.get());
+        Await.value(subscribed).cancel();
+        Await.until("the cancelled stream's slot freed", () -> http.inFlight() == 0);
+    }
+
+    @Test
     void trailersReachTheResponse() {
         Response response = Await.value(http.send(Request.get(server.url("/trailers"))));
         assertEquals("body", response.bodyString());
