@@ -10,14 +10,12 @@ import dev.salvo.client.RequestBody;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.contract.Await;
+import dev.salvo.client.contract.SlowSubscriber;
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,81 +95,33 @@ class Http2Test {
 
     @Test
     void aBodyThatArrivedWholeWhileItsReaderWasBehindIsDeliveredWhole() {
-        Flow.Publisher<List<ByteBuffer>> body = Await.value(
-                http.send(Request.get(server.url("/bytes/60000")), BodyHandler.ofPublisher())).body();
-        CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
-        CompletableFuture<Long> ended = new CompletableFuture<>();
-        AtomicLong received = new AtomicLong();
-        body.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscribed.complete(subscription);
-                subscription.request(1);
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> buffers) {
-                buffers.forEach(b -> received.addAndGet(b.remaining()));
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                ended.completeExceptionally(failure);
-            }
-
-            @Override
-            public void onComplete() {
-                ended.complete(received.get());
-            }
-        });
-        Await.until("the first piece taken", () -> received.get() > 0);
+        SlowSubscriber slow = SlowSubscriber.to(Await.value(
+                http.send(Request.get(server.url("/bytes/60000")), BodyHandler.ofPublisher())).body());
+        Await.until("the first piece taken", () -> slow.received() > 0);
         // a call answered on the same connection after it: the first stream's frames, its end among them, are in
         assertEquals(200, Await.value(http.send(Request.get(server.url("/get")))).status());
-        Flow.Subscription subscription = Await.value(subscribed);
-        while (!ended.isDone()) {
-            long before = received.get();
-            subscription.request(1);
-            Await.until("the next piece or the end", () -> received.get() > before || ended.isDone());
+        while (!slow.ended().isDone()) {
+            long before = slow.received();
+            slow.request(1);
+            Await.until("the next piece or the end", () -> slow.received() > before || slow.ended().isDone());
         }
-        assertEquals(60_000L, Await.value(ended));
+        assertEquals(60_000L, Await.value(slow.ended()));
         Await.until("slots freed", () -> http.inFlight() == 0);
     }
 
     @Test
     void aSlowConsumerHoldsBackItsOwnStreamOnlyWhileTheOthersOnTheConnectionGoOn() {
-        Flow.Publisher<List<ByteBuffer>> body = Await.value(
-                http.send(Request.get(server.url("/bytes/4000000")), BodyHandler.ofPublisher())).body();
-        CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
-        AtomicLong received = new AtomicLong();
-        body.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscribed.complete(subscription);
-                subscription.request(1); // one piece, then nothing: its stream's window closes
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> buffers) {
-                buffers.forEach(b -> received.addAndGet(b.remaining()));
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
-        Await.until("the first piece taken", () -> received.get() > 0);
+        SlowSubscriber slow = SlowSubscriber.to(Await.value(
+                http.send(Request.get(server.url("/bytes/4000000")), BodyHandler.ofPublisher())).body());
+        Await.until("the first piece taken", () -> slow.received() > 0); // then nothing: its stream's window closes
         List<CompletableFuture<Response>> others = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             others.add(http.send(Request.get(server.url("/bytes/100000?i=" + i))));
         }
         others.forEach(f -> assertEquals(100_000, Await.value(f).body().length));
         assertEquals(1, server.connections.get(), "the others rode the same connection past the stalled stream");
-        assertTrue(received.get() < 4_000_000, "the stalled stream did not run ahead: " + received.get());
-        Await.value(subscribed).cancel();
+        assertTrue(slow.received() < 4_000_000, "the stalled stream did not run ahead: " + slow.received());
+        slow.cancel();
         Await.until("the cancelled stream's slot freed", () -> http.inFlight() == 0);
     }
 

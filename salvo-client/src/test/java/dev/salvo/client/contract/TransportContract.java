@@ -36,7 +36,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,34 +220,13 @@ public abstract class TransportContract {
         try (EndlessBodyServer endless = new EndlessBodyServer(1L << 30, Long.MAX_VALUE); Salvo http = client()) {
             Flow.Publisher<List<ByteBuffer>> body = Await.value(
                     http.send(Request.get(endless.url("/big")), BodyHandler.ofPublisher())).body();
-            CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
-            AtomicLong received = new AtomicLong();
-            body.subscribe(new Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    subscribed.complete(subscription);
-                    subscription.request(1);
-                }
-
-                @Override
-                public void onNext(List<ByteBuffer> buffers) {
-                    buffers.forEach(b -> received.addAndGet(b.remaining()));
-                }
-
-                @Override
-                public void onError(Throwable failure) {
-                }
-
-                @Override
-                public void onComplete() {
-                }
-            });
-            Await.until("the first piece", () -> received.get() > 0);
+            SlowSubscriber slow = SlowSubscriber.to(body);
+            Await.until("the first piece", () -> slow.received() > 0);
             awaitStalled(endless);
             assertTrue(endless.written.get() < (64L << 20),
                     "the server could write only what socket buffers hold, wrote " + endless.written.get());
             assertEquals(1, http.inFlight(), "a body being read holds its slot");
-            Await.value(subscribed).cancel();
+            slow.cancel();
             assertTrue(endless.clientWentAway.await(20, TimeUnit.SECONDS), "cancel closes the connection");
             Await.until("slot freed after cancel", () -> http.inFlight() == 0);
         }
