@@ -24,13 +24,6 @@ public final class CallFuture<T> extends CompletableFuture<T> {
     }
 
     /**
-     * Runs {@code hook} on the thread that cancels or completes this future, before that
-     * {@code cancel}/{@code complete} returns: for Salvo's own bookkeeping (freeing a slot when a
-     * caller cancels). On {@code cancel} it runs before the future changes state, so no dependent
-     * stage (which another thread may help to run) can get ahead of it. Set once, before the
-     * future is handed out.
-     */
-    /**
      * Runs {@code action} on the completing thread, not the callback executor: for Salvo's own
      * hand-offs that run no user code (the interceptor chain completing its outer future).
      */
@@ -38,6 +31,13 @@ public final class CallFuture<T> extends CompletableFuture<T> {
         super.whenComplete(action);
     }
 
+    /**
+     * Runs {@code hook} on the thread that cancels or completes this future, before that
+     * {@code cancel}/{@code complete} returns: for Salvo's own bookkeeping (freeing a slot when a
+     * caller cancels). On {@code cancel} it runs before the future changes state, so no dependent
+     * stage (which another thread may help to run) can get ahead of it. Set once, before the
+     * future is handed out.
+     */
     void onSettled(Runnable hook) {
         this.onSettled = hook;
     }
