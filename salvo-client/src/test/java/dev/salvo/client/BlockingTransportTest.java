@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salvo.client.contract.Await;
+import dev.salvo.client.contract.RecordingSink;
 import dev.salvo.client.contract.TransportContract;
-import dev.salvo.client.spi.BodySink;
-import dev.salvo.client.spi.Exchange;
 import dev.salvo.client.spi.Transport;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** HttpURLConnection, a blocking library, made a transport on virtual threads, passes the contract. */
@@ -69,53 +62,11 @@ class BlockingTransportTest extends TransportContract {
     void aBorrowingSinkReadsIntoOneArrayAndAnyOtherSubscriberGetsANewArrayPerPiece() throws Exception {
         try (Transport blocking = newTransport()) {
             for (boolean borrows : new boolean[] {true, false}) {
-                Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
-                long[] bytes = {0};
-                int[] pieces = {0};
-                BodySink sink = new BodySink() {
-                    @Override
-                    public boolean borrows() {
-                        return borrows;
-                    }
-
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscription.request(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void onNext(List<ByteBuffer> buffers) {
-                        for (ByteBuffer buffer : buffers) {
-                            arrays.add(buffer.array());
-                            bytes[0] += buffer.remaining();
-                            pieces[0]++;
-                        }
-                    }
-
-                    @Override
-                    public void onError(Throwable failure) {
-                    }
-
-                    @Override
-                    public void onComplete() {
-                    }
-                };
-                Exchange exchange = new Exchange() {
-                    @Override
-                    public long requestId() {
-                        return 0;
-                    }
-
-                    @Override
-                    public Flow.Subscriber<List<ByteBuffer>> responseHeaders(
-                            int status, Headers headers) {
-                        return sink;
-                    }
-                };
-                Await.value(blocking.execute(Request.get(server.url("/bytes/1000000")), exchange));
-                assertEquals(1_000_000L, bytes[0]);
-                assertTrue(pieces[0] > 1, "several pieces: " + pieces[0]);
-                assertEquals(borrows ? 1 : pieces[0], arrays.size(), "borrows=" + borrows);
+                RecordingSink sink = new RecordingSink(borrows);
+                Await.value(blocking.execute(Request.get(server.url("/bytes/1000000")), sink.exchange()));
+                assertEquals(1_000_000L, sink.bytes());
+                assertTrue(sink.pieces() > 1, "several pieces: " + sink.pieces());
+                assertEquals(borrows ? 1 : sink.pieces(), sink.arrays(), "borrows=" + borrows);
             }
         }
     }

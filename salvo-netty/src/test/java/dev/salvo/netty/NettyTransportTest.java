@@ -12,7 +12,7 @@ import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.ResponseTooLargeException;
-import dev.salvo.client.spi.BodySink;
+import dev.salvo.client.contract.RecordingSink;
 import dev.salvo.client.spi.Exchange;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -176,70 +176,15 @@ class NettyTransportTest {
 
     @Test
     void aBorrowingSinkIsLentNettysDirectBuffersAndAnyOtherSubscriberGetsCopiesItOwns() throws Exception {
-        Recorder borrowing = new Recorder(true);
-        Recorder owning = new Recorder(false);
-        for (Recorder recorder : List.of(borrowing, owning)) {
-            Exchange exchange = new Exchange() {
-                @Override
-                public long requestId() {
-                    return 0;
-                }
-
-                @Override
-                public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers) {
-                    return recorder;
-                }
-            };
-            transport.execute(Request.get(server.url("/bytes/3000000")), exchange).get(10, TimeUnit.SECONDS);
-            assertEquals(3_000_000L, recorder.bytes, "the whole body arrived");
+        RecordingSink borrowing = new RecordingSink(true);
+        RecordingSink owning = new RecordingSink(false);
+        for (RecordingSink recorder : List.of(borrowing, owning)) {
+            transport.execute(Request.get(server.url("/bytes/3000000")), recorder.exchange()).get(10, TimeUnit.SECONDS);
+            assertEquals(3_000_000L, recorder.bytes(), "the whole body arrived");
         }
-        assertTrue(borrowing.allDirect && !borrowing.anyHeap, "lent views of Netty's direct buffers");
-        assertTrue(owning.anyHeap && !owning.anyDirect, "copies on the heap, owned by the subscriber");
-        assertTrue(borrowing.lists < owning.lists, "a read burst's pieces come as one list: "
-                + borrowing.lists + " lists lent, " + owning.lists + " copied");
-    }
-
-    /** Records what kind of buffers arrive, requesting everything; {@code borrows} as told. */
-    private static final class Recorder implements BodySink {
-        private final boolean borrows;
-        volatile long bytes;
-        volatile int lists;
-        volatile boolean allDirect = true;
-        volatile boolean anyDirect;
-        volatile boolean anyHeap;
-
-        Recorder(boolean borrows) {
-            this.borrows = borrows;
-        }
-
-        @Override
-        public boolean borrows() {
-            return borrows;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            lists++;
-            for (ByteBuffer buffer : buffers) {
-                bytes += buffer.remaining();
-                allDirect &= buffer.isDirect();
-                anyDirect |= buffer.isDirect();
-                anyHeap |= !buffer.isDirect();
-                buffer.position(buffer.limit());
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-        }
-
-        @Override
-        public void onComplete() {
-        }
+        assertTrue(borrowing.allDirect() && !borrowing.anyHeap(), "lent views of Netty's direct buffers");
+        assertTrue(owning.anyHeap() && !owning.anyDirect(), "copies on the heap, owned by the subscriber");
+        assertTrue(borrowing.lists() < owning.lists(), "a read burst's pieces come as one list: "
+                + borrowing.lists() + " lists lent, " + owning.lists() + " copied");
     }
 }
