@@ -16,8 +16,6 @@ import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
 import dev.salvo.server.ServerTls;
 import java.net.URI;
-import java.security.KeyStore;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,17 +30,12 @@ class NettyH2TlsTransportContractTest extends TransportContract {
 
     /** Runs after the contract's own start: swaps its cleartext server for one on TLS (the contract stops it). */
     @BeforeAll
-    static void startTlsServer() throws Exception {
+    static void startTlsServer() {
         server.close();
         ServerTls tls = ServerTls.selfSigned();
         server = SalvoServer.start(ServerConfig.newBuilder().maxBody(32 << 20).tls(tls).build());
         assertTrue(server.url("/").startsWith("https://"), server.url("/"));
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("server", tls.certificate());
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trusted);
-        trust = (X509TrustManager) factory.getTrustManagers()[0];
+        trust = tls.trustManager();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The server's TLS identity: a private key and its certificate chain, read (and checked: the key
@@ -91,6 +93,24 @@ public final class ServerTls {
     /** The private key of {@link #certificate()}. */
     public PrivateKey privateKey() {
         return key;
+    }
+
+    /**
+     * A trust manager that trusts this certificate and nothing else: what a test client (the JDK's
+     * {@code HttpClient} through an {@code SSLContext}, Salvo's Netty transport) needs to talk to a
+     * self-signed server.
+     */
+    public X509TrustManager trustManager() {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("server", certificate());
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            return (X509TrustManager) factory.getTrustManagers()[0];
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot make a trust manager: " + e, e);
+        }
     }
 
     /** A PEM file of the chain clients can trust ({@code curl --cacert FILE}): the given one, the self-signed one; empty for a key store. */

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +22,20 @@ class ServerTlsTest {
     @TempDir
     static Path dir;
     private static ServerTls selfSigned;
+    private static ServerTls other;
 
     @BeforeAll
     static void generate() {
         selfSigned = ServerTls.selfSigned();
+        other = ServerTls.selfSigned();
+    }
+
+    @Test
+    void theTrustManagerTrustsThisCertificateOnly() throws Exception {
+        X509TrustManager trust = selfSigned.trustManager();
+        trust.checkServerTrusted(selfSigned.certificateChain().toArray(X509Certificate[]::new), "ECDHE_ECDSA");
+        assertThrows(CertificateException.class,
+                () -> trust.checkServerTrusted(other.certificateChain().toArray(X509Certificate[]::new), "ECDHE_ECDSA"));
     }
 
     @Test
@@ -60,8 +72,8 @@ class ServerTlsTest {
         assertMessage("is not a PEM certificate", () -> ServerTls.pem(text, key));
         assertMessage("holds no unencrypted PKCS#8 key", () -> ServerTls.pem(cert, text));
         assertMessage("holds no unencrypted PKCS#8 key", () -> ServerTls.pem(cert, cert));
-        Path other = keyFile(ServerTls.selfSigned().privateKey(), "other.key");
-        assertMessage("the private key of key file " + other + " does not match the certificate", () -> ServerTls.pem(cert, other));
+        Path otherKey = keyFile(other.privateKey(), "other.key");
+        assertMessage("the private key of key file " + otherKey + " does not match the certificate", () -> ServerTls.pem(cert, otherKey));
         Path garbled = Files.writeString(dir.resolve("garbled.key"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         assertMessage("holds a key of no supported algorithm", () -> ServerTls.pem(cert, garbled));
     }

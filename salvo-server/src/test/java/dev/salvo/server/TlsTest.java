@@ -14,11 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +76,17 @@ class TlsTest {
     }
 
     @Test
+    void h2loadMultiplexesOverTls() throws Exception {
+        Process p = new ProcessBuilder("h2load", "-n", "400", "-c", "2", "-m", "20", server.url("/get?h2load=1"))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "h2load did not finish");
+        assertTrue(out.contains("Application protocol: h2"), out);
+        assertTrue(out.contains("400 succeeded, 0 failed, 0 errored"), out);
+        assertTrue(out.contains("400 2xx"), out);
+    }
+
+    @Test
     void plainHttpToTheTlsPortIsClosedWithoutAReplyOrAWarning() throws Exception {
         String err = stderrOf(() -> {
             try (Socket s = new Socket("127.0.0.1", server.port())) {
@@ -119,13 +129,8 @@ class TlsTest {
 
     /** An SSL context trusting the server's own certificate only. */
     static SSLContext trusting(ServerTls tls) throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("server", tls.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
+        context.init(null, new TrustManager[] {tls.trustManager()}, null);
         return context;
     }
 

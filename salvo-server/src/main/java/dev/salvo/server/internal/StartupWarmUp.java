@@ -9,11 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Optional;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ final class StartupWarmUp {
         SocketFactory sockets;
         try {
             sockets = tls.isPresent() ? trusting(tls.get()) : SocketFactory.getDefault();
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException | IllegalStateException e) {
             LOG.debug("no TLS warm-up for {}: {}", bound, e.toString());
             return;
         }
@@ -59,14 +58,9 @@ final class StartupWarmUp {
     }
 
     /** TLS sockets that trust only the server's own certificate. */
-    private static SocketFactory trusting(ServerTls tls) throws GeneralSecurityException, IOException {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("server", tls.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
+    private static SocketFactory trusting(ServerTls tls) throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
+        context.init(null, new TrustManager[] {tls.trustManager()}, null);
         return context.getSocketFactory();
     }
 }
