@@ -44,7 +44,8 @@ public final class SalvoServer implements AutoCloseable {
 
     /**
      * An absolute URL on this server for {@code path} (which may carry a query), e.g.
-     * {@code url("/get?a=1")} → {@code http://127.0.0.1:PORT/get?a=1}. A wildcard host
+     * {@code url("/get?a=1")} → {@code http://127.0.0.1:PORT/get?a=1} ({@code https://} with
+     * {@link ServerConfig#tls()}). A wildcard host
      * ({@code 0.0.0.0}, {@code ::}) is reached through loopback.
      */
     public String url(String path) {
@@ -54,7 +55,7 @@ public final class SalvoServer implements AutoCloseable {
             case "::", "[::]" -> "[::1]";
             default -> config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
         };
-        return "http://" + host + ":" + port() + (path.startsWith("/") ? path : "/" + path);
+        return (config.tls().isPresent() ? "https://" : "http://") + host + ":" + port() + (path.startsWith("/") ? path : "/" + path);
     }
 
     public ServerConfig config() {

@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  *   <tr><td>shutdownTimeout</td><td>5 s</td><td>—</td></tr>
  *   <tr><td>ioThreads</td><td>0 (= cores; BLOCKING always uses 1)</td><td>—</td></tr>
  *   <tr><td>accessLog</td><td>none</td><td>stderr unless --quiet</td></tr>
+ *   <tr><td>tls</td><td>none (cleartext: HTTP/1.1 and h2c)</td><td>--tls, --cert/--key</td></tr>
  * </table>
  */
 public final class ServerConfig {
@@ -55,6 +56,7 @@ public final class ServerConfig {
     private final Duration shutdownTimeout;
     private final int ioThreads;
     private final Consumer<String> accessLog;
+    private final ServerTls tls;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -77,6 +79,7 @@ public final class ServerConfig {
         this.shutdownTimeout = b.shutdownTimeout;
         this.ioThreads = b.ioThreads;
         this.accessLog = b.accessLog;
+        this.tls = b.tls;
     }
 
     /** A builder holding every default. */
@@ -112,6 +115,7 @@ public final class ServerConfig {
         b.shutdownTimeout = shutdownTimeout;
         b.ioThreads = ioThreads;
         b.accessLog = accessLog;
+        b.tls = tls;
         return b;
     }
 
@@ -152,6 +156,11 @@ public final class ServerConfig {
     public int ioThreads() { return ioThreads; }
     /** Where one access-log line per request goes, if anywhere. */
     public Optional<Consumer<String>> accessLog() { return Optional.ofNullable(accessLog); }
+    /**
+     * The TLS identity when the port speaks TLS (h2 or HTTP/1.1 by ALPN; the handshake must finish
+     * within {@link #headTimeout()}); empty for cleartext, where HTTP/1.1 and h2c share the port.
+     */
+    public Optional<ServerTls> tls() { return Optional.ofNullable(tls); }
 
     @Override
     public String toString() {
@@ -160,7 +169,7 @@ public final class ServerConfig {
                 + ", maxStream=" + maxStream + ", maxUpload=" + maxUpload + ", idleTimeout=" + idleTimeout
                 + ", headTimeout=" + headTimeout + ", writeTimeout=" + writeTimeout + ", maxConnections=" + maxConnections
                 + ", maxOutbound=" + maxOutbound + ", maxConcurrentStreams=" + maxConcurrentStreams
-                + ", maxResetsPerSecond=" + maxResetsPerSecond + "]";
+                + ", maxResetsPerSecond=" + maxResetsPerSecond + (tls == null ? "" : ", tls=" + tls) + "]";
     }
 
     /** Mutable builder; not thread-safe. Setters validate at once and throw IllegalArgumentException. */
@@ -185,6 +194,7 @@ public final class ServerConfig {
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private int ioThreads = 0;
         private Consumer<String> accessLog;
+        private ServerTls tls;
 
         private Builder() {
         }
@@ -293,6 +303,15 @@ public final class ServerConfig {
         /** One line per request (Common Log Format plus the time taken); called from server threads. */
         public Builder accessLog(Consumer<String> sink) {
             this.accessLog = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
+         * Serves TLS with this identity (see {@link ServerTls#pem}, {@link ServerTls#pkcs12},
+         * {@link ServerTls#selfSigned}, which check the files when called).
+         */
+        public Builder tls(ServerTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
  * A plain {@code main} for scripts and benchmarks (the user-facing command is {@code salvo serve}):
  * {@code java -cp … dev.salvo.server.ServerMain [--port N] [--strategy S] [--threads N] [--host H]
  * [--max-duration D] [--max-body BYTES] [--max-stream BYTES] [--max-upload BYTES] [--head-timeout D]
- * [--write-timeout D] [--max-connections N] [--max-outbound BYTES] [--quiet]}. Prints {@code listening on URL} to stdout,
- * one access-log line per request to stderr unless {@code --quiet}; stops cleanly on Ctrl-C.
+ * [--write-timeout D] [--max-connections N] [--max-outbound BYTES] [--tls] [--quiet]}. Prints {@code listening on URL} to stdout,
+ * one access-log line per request to stderr unless {@code --quiet}; stops cleanly on Ctrl-C. With
+ * {@code --tls} it serves TLS with a self-signed certificate whose PEM file it names on stderr.
  * Bad arguments: a one-line message and exit code 2; an address that cannot be bound: one line, exit 1.
  */
 public final class ServerMain {
@@ -19,7 +20,7 @@ public final class ServerMain {
         ServerConfig config;
         try {
             config = parse(args);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ArrayIndexOutOfBoundsException e) {
             System.err.println("salvo-server: " + (e instanceof ArrayIndexOutOfBoundsException ? "missing option value" : e.getMessage()));
             System.exit(2);
             return;
@@ -61,6 +62,11 @@ public final class ServerMain {
                 case "--write-timeout" -> b.writeTimeout(ParamParser.parseDuration(args[++i]));
                 case "--max-connections" -> b.maxConnections(Integer.parseInt(args[++i]));
                 case "--max-outbound" -> b.maxOutbound(Long.parseLong(args[++i]));
+                case "--tls" -> {
+                    ServerTls tls = ServerTls.selfSigned();
+                    System.err.println("certificate " + tls.certificateFile().orElseThrow());
+                    b.tls(tls);
+                }
                 case "--quiet" -> { }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }

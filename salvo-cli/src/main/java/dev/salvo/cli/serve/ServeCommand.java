@@ -9,7 +9,9 @@ import dev.salvo.cli.common.OneLineErrors;
 import dev.salvo.cli.common.Output;
 import dev.salvo.server.SalvoServer;
 import dev.salvo.server.ServerConfig;
+import dev.salvo.server.ServerTls;
 import dev.salvo.server.Strategy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code salvo serve}: the embedded server (httpbin, the seed services, five strategies) on a port. */
 @Command(name = "serve", sortOptions = false,
         description = {"Serve httpbin's endpoints and the seed services offline (seed 003, S5).",
-            "One access-log line per request on stderr unless --quiet or --access-log; Ctrl-C stops it cleanly."})
+            "One access-log line per request on stderr unless --quiet or --access-log; Ctrl-C stops it cleanly.",
+            "Cleartext by default (HTTP/1.1 and h2c on one port); --tls or --cert/--key serve TLS instead."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -88,10 +91,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No access log (same as --access-log off).")
     boolean quiet;
 
+    @Option(names = "--tls", description = "Serve TLS (h2, else HTTP/1.1, by ALPN) with a self-signed certificate for"
+                + " localhost, 127.0.0.1 and ::1 made at start; the path of its PEM file is printed.")
+    boolean tls;
+
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "Serve TLS with this PEM certificate chain, leaf first (needs --key).")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "The unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY) of --cert.")
+    Path key;
+
     @Override
     public Integer call() throws InterruptedException {
         Output output = Output.of(spec);
         ServerConfig.Builder builder = config();
+        tlsIdentity(output).ifPresent(builder::tls);
         Optional<AccessLogSink> log = AccessLogSink.open(quiet ? "off" : accessLog, accessLogSample, output);
         log.ifPresent(builder::accessLog);
         ServerConfig config = builder.build();
@@ -119,6 +135,37 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
         }
         return 0;
+    }
+
+    /**
+     * The TLS identity of {@code --cert}/{@code --key} (checked: files, PEM, the key matching), or a
+     * self-signed one for {@code --tls}, whose PEM path goes to stderr; empty for cleartext.
+     */
+    private Optional<ServerTls> tlsIdentity(Output output) {
+        if (key != null && cert == null) {
+            throw new ParameterException(spec.commandLine(), "--key needs --cert (the certificate of the key)");
+        }
+        if (cert != null) {
+            if (key == null) {
+                throw new ParameterException(spec.commandLine(), "--cert needs --key (the private key of the certificate)");
+            }
+            try {
+                return Optional.of(ServerTls.pem(cert, key));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        if (!tls) {
+            return Optional.empty();
+        }
+        try {
+            ServerTls selfSigned = ServerTls.selfSigned();
+            Path pem = selfSigned.certificateFile().orElseThrow();
+            output.message("Self-signed certificate: " + pem + " (trust it with curl --cacert " + pem + ")");
+            return Optional.of(selfSigned);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new CommandFailedException(e.getMessage(), e);
+        }
     }
 
     /** A port in use is the user's to fix (exit 2, one line); any other bind failure exits 1. */

@@ -60,6 +60,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.strategy = ServingStrategy.create(config.strategy(), config.threads());
         this.router = RouteTable.build(config);
+        HttpPipeline pipeline = new HttpPipeline(this); // before any thread starts: a TLS identity Netty refuses throws here
         boolean epoll = Epoll.isAvailable();
         this.acceptor = eventLoops(epoll, 1, "salvo-accept");
         this.workers = eventLoops(epoll, strategy.eventLoopThreads(config.ioThreads()), "salvo-io");
@@ -70,7 +71,7 @@ public final class ServerRuntime implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .childHandler(new HttpPipeline(this))
+                .childHandler(pipeline)
                 .bind(new InetSocketAddress(config.host(), config.port()))
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
@@ -80,10 +81,10 @@ public final class ServerRuntime implements AutoCloseable {
                     + ": " + cause.getMessage(), cause));
         }
         this.listener = bound.channel();
-        StartupWarmUp.run((InetSocketAddress) listener.localAddress());
+        StartupWarmUp.run((InetSocketAddress) listener.localAddress(), config.tls());
         this.accessLog = config.accessLog().map(AccessLog::new).orElse(null);
-        LOG.debug("listening on {} with strategy {} ({})", listener.localAddress(), config.strategy().cliName(),
-                epoll ? "epoll" : "nio");
+        LOG.debug("listening on {} with strategy {} ({}{})", listener.localAddress(), config.strategy().cliName(),
+                epoll ? "epoll" : "nio", config.tls().isPresent() ? ", TLS" : "");
     }
 
     private static EventLoopGroup eventLoops(boolean epoll, int threads, String name) {

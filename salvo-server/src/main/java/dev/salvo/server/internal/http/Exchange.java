@@ -167,13 +167,16 @@ public final class Exchange {
         return origin;
     }
 
-    /** The absolute URL the client asked for: as sent (absolute-form, via a proxy), else from the Host header. */
+    /**
+     * The absolute URL the client asked for: as sent (absolute-form, via a proxy), else from the
+     * Host header (HTTP/2's {@code :authority}), {@code https://} on a TLS port.
+     */
     public String url() {
         if (isAbsoluteForm(request.uri())) {
             return request.uri();
         }
         String host = header(HttpHeaderNames.HOST).orElseGet(() -> config.host() + ":" + localPort());
-        return "http://" + host + request.uri();
+        return (config.tls().isPresent() ? "https://" : "http://") + host + request.uri();
     }
 
     /**
