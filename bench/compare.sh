@@ -10,7 +10,9 @@
 #
 # h2 mode: nginx listens with http2 on cleartext (h2c with prior knowledge, as nginx before 1.25
 # does on a plain port: no HTTP/1.1 there), the tools are h2load and salvo, CONNECTIONS defaults to
-# 4 and STREAMS (streams per connection: h2load's -m, salvo bench's --streams) to 32.
+# 4, STREAMS (streams per connection: h2load's -m, salvo bench's --streams) to 32 and salvo's
+# WARMUP to 20s: its HTTP/2 path (frame codec, HPACK, a child channel per stream) takes that long
+# to reach full speed on a busy 2-core machine, where 2s of HTTP/1.1 warm-up are enough.
 #
 # Knobs (environment): CONNECTIONS (64), DURATION seconds (10), THREADS for the tools that take a
 # thread count (1), NGINX_WORKERS (1), PORT (18080), WARMUP for salvo (2s; the C and Go tools need
@@ -21,7 +23,7 @@ cd "$(dirname "$0")/.."
 MODE=${1:-h1}
 case $MODE in
   h1) CONNECTIONS=${CONNECTIONS:-64}; TOOLS=${TOOLS:-"wrk h2load hey ab salvo"} ;;
-  h2) CONNECTIONS=${CONNECTIONS:-4}; TOOLS=${TOOLS:-"h2load salvo"} ;;
+  h2) CONNECTIONS=${CONNECTIONS:-4}; TOOLS=${TOOLS:-"h2load salvo"}; WARMUP=${WARMUP:-20s} ;;
   *) echo "usage: bench/compare.sh [h1|h2]" >&2; exit 2 ;;
 esac
 STREAMS=${STREAMS:-32}
@@ -73,6 +75,7 @@ http {
   client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
   uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
   keepalive_requests 100000000;
+  $nginx_h2
   server { listen 127.0.0.1:$PORT$listen_flags; root $work/www; }
 }
 CONF
@@ -87,10 +90,13 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 
 url="http://127.0.0.1:$PORT/hello.txt"
 if [ "$MODE" = h2 ]; then
-  listen_flags=" http2"; curl_flags="--http2-prior-knowledge"
+  # the server's SETTINGS_MAX_CONCURRENT_STREAMS = STREAMS: salvo's pool, which opens another
+  # connection only when the open ones are full, then spreads the load over CONNECTIONS × STREAMS
+  # as h2load does (with nginx's default of 128 it would carry 4 × 32 streams on one connection)
+  listen_flags=" http2"; curl_flags="--http2-prior-knowledge"; nginx_h2="http2_max_concurrent_streams $STREAMS;"
   h2load_flags="-m $STREAMS"; salvo_flags="--http2 --streams $STREAMS"
 else
-  listen_flags=""; curl_flags=""; h2load_flags="--h1"; salvo_flags=""
+  listen_flags=""; curl_flags=""; nginx_h2=""; h2load_flags="--h1"; salvo_flags=""
 fi
 declare -A RPS P99 CMD ALL_RPS ALL_P99 ALL_CPU
 

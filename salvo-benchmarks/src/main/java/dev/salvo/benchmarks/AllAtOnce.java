@@ -34,8 +34,9 @@ public final class AllAtOnce {
         String path = args.length > 1 ? args[1] : "/delay/1";
         try (ServerProcess server = ServerProcess.start()) {
             // warm both JVMs' connection paths (JIT) on a throw-away transport, so the measured run
-            // pays for 10,000 new connections but not for compiling the code that makes them
-            for (int round = 0; round < 3; round++) {
+            // pays for 10,000 new connections but not for compiling the code that makes them; five
+            // rounds, as the HTTP/2 path (child channels, HPACK, the frame codec) has more to compile
+            for (int round = 0; round < 5; round++) {
                 run(server.baseUrl(), Math.min(n, 3000), "/delay/0.1", args);
             }
             Result result = run(server.baseUrl(), n, path, args);
