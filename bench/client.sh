@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 2's client benchmarks, one after another on this machine:
-#   1. 10,000 requests to /delay/1 all at once: wall time, failures, client peak RSS
+#   1. 10,000 requests to /delay/1 all at once: wall time, failures, client peak RSS; over HTTP/1.1
+#      (Netty, a connection per call), h2c (Netty, streams multiplexed; issue 13) and the JDK
+#      transport, each in a JVM of its own; then 100,000 at once over h2c
 #   2. Salvo over the JDK transport vs the bare JDK transport at concurrency 64 (ratio of medians)
 #   3. JMH: the dispatch path in ns per request
 # Usage: bench/client.sh [all|allatonce|overhead|jmh]
@@ -9,10 +11,12 @@ cd "$(dirname "$0")/.."
 . bench/benchmarks-java.sh
 what="${1:-all}"
 if [[ $what == all || $what == allatonce ]]; then
-  for transport in netty jdk; do
+  for transport in netty netty-h2c jdk; do
     echo "== 10,000 × /delay/1 at once ($transport transport)"
     "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.AllAtOnce 10000 /delay/1 $transport
   done
+  echo "== 100,000 × /delay/1 at once (netty-h2c transport)"
+  "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.AllAtOnce 100000 /delay/1 netty-h2c
 fi
 if [[ $what == all || $what == overhead ]]; then
   for transport in jdk netty; do

@@ -6,6 +6,13 @@
 #   bench/compare.sh                      # 64 connections, 10 s each
 #   CONNECTIONS=32 DURATION=5 bench/compare.sh
 #   SALVO_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/bench.jfr' bench/compare.sh   # profile salvo
+#   bench/compare.sh h2                   # HTTP/2 (issue 13): h2load -c 4 -m 32 vs salvo bench --http2 -c 4 --streams 32
+#
+# h2 mode: nginx listens with http2 on cleartext (h2c with prior knowledge, as nginx before 1.25
+# does on a plain port: no HTTP/1.1 there), the tools are h2load and salvo, CONNECTIONS defaults to
+# 4, STREAMS (streams per connection: h2load's -m, salvo bench's --streams) to 32 and salvo's
+# WARMUP to 20s: its HTTP/2 path (frame codec, HPACK, a child channel per stream) takes that long
+# to reach full speed on a busy 2-core machine, where 2s of HTTP/1.1 warm-up are enough.
 #
 # Knobs (environment): CONNECTIONS (64), DURATION seconds (10), THREADS for the tools that take a
 # thread count (1), NGINX_WORKERS (1), PORT (18080), WARMUP for salvo (2s; the C and Go tools need
@@ -13,13 +20,18 @@
 # tool later, and the table shows the median of the rounds), MVN_ARGS (extra Maven arguments for the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONNECTIONS=${CONNECTIONS:-64}
+MODE=${1:-h1}
+case $MODE in
+  h1) CONNECTIONS=${CONNECTIONS:-64}; TOOLS=${TOOLS:-"wrk h2load hey ab salvo"} ;;
+  h2) CONNECTIONS=${CONNECTIONS:-4}; TOOLS=${TOOLS:-"h2load salvo"}; WARMUP=${WARMUP:-20s} ;;
+  *) echo "usage: bench/compare.sh [h1|h2]" >&2; exit 2 ;;
+esac
+STREAMS=${STREAMS:-32}
 DURATION=${DURATION:-10}
 THREADS=${THREADS:-1}
 NGINX_WORKERS=${NGINX_WORKERS:-1}
 PORT=${PORT:-18080}
 WARMUP=${WARMUP:-2s}
-TOOLS=${TOOLS:-"wrk h2load hey ab salvo"}
 ROUNDS=${ROUNDS:-3}
 
 install_missing() {
@@ -63,11 +75,12 @@ http {
   client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
   uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
   keepalive_requests 100000000;
-  server { listen 127.0.0.1:$PORT; root $work/www; }
+  $nginx_h2
+  server { listen 127.0.0.1:$PORT$listen_flags; root $work/www; }
 }
 CONF
   "$nginx_bin" -c "$work/nginx.conf" -p "$work"
-  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/hello.txt" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  for _ in $(seq 50); do curl -fs $curl_flags "http://127.0.0.1:$PORT/hello.txt" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "nginx did not start: $(cat "$work/error.log")" >&2
   exit 1
 }
@@ -76,6 +89,15 @@ CONF
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
 url="http://127.0.0.1:$PORT/hello.txt"
+if [ "$MODE" = h2 ]; then
+  # the server's SETTINGS_MAX_CONCURRENT_STREAMS = STREAMS: salvo's pool, which opens another
+  # connection only when the open ones are full, then spreads the load over CONNECTIONS × STREAMS
+  # as h2load does (with nginx's default of 128 it would carry 4 × 32 streams on one connection)
+  listen_flags=" http2"; curl_flags="--http2-prior-knowledge"; nginx_h2="http2_max_concurrent_streams $STREAMS;"
+  h2load_flags="-m $STREAMS"; salvo_flags="--http2 --streams $STREAMS"
+else
+  listen_flags=""; curl_flags=""; nginx_h2=""; h2load_flags="--h1"; salvo_flags=""
+fi
 declare -A RPS P99 CMD ALL_RPS ALL_P99 ALL_CPU
 
 # CPU time per request, a figure that a busy machine disturbs far less than requests/s: perf stat
@@ -101,7 +123,7 @@ run_wrk() {
   P99[wrk]=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
 }
 run_h2load() {
-  CMD[h2load]="h2load --h1 -t$THREADS -c$CONNECTIONS -D $DURATION $url"
+  CMD[h2load]="h2load $h2load_flags -t$THREADS -c$CONNECTIONS -D $DURATION $url"
   local out; out=$(${CMD[h2load]})
   RPS[h2load]=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' <<<"$out")
   P99[h2load]="n/a"   # h2load prints min/max/mean/sd, no percentiles
@@ -120,8 +142,9 @@ run_ab() {
 }
 run_salvo() {
   local java_cmd="$SALVO_JAVA -cp $SALVO_CP dev.salvo.cli.bench.BenchCommand"
-  CMD[salvo]="salvo bench -c $CONNECTIONS -d ${DURATION}s --warmup $WARMUP --threads $THREADS $url"
-  $java_cmd -c "$CONNECTIONS" -d "${DURATION}s" --warmup "$WARMUP" --threads "$THREADS" --json "$work/salvo.json" "$url" \
+  CMD[salvo]="salvo bench${salvo_flags:+ $salvo_flags} -c $CONNECTIONS -d ${DURATION}s --warmup $WARMUP --threads $THREADS $url"
+  # shellcheck disable=SC2086
+  $java_cmd $salvo_flags -c "$CONNECTIONS" -d "${DURATION}s" --warmup "$WARMUP" --threads "$THREADS" --json "$work/salvo.json" "$url" \
     > "$work/salvo.txt"
   RPS[salvo]=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rps"])' "$work/salvo.json")
   P99[salvo]=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["latency_ms"]["p99"])' "$work/salvo.json")
@@ -134,7 +157,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; 
 install_missing
 salvo_build
 start_nginx
-echo "Target $url (256 bytes), $CONNECTIONS connections, ${DURATION}s each, $THREADS thread(s) where a tool takes a count, nginx $NGINX_WORKERS worker(s), $(nproc) cores" >&2
+echo "Target $url (256 bytes, $([ "$MODE" = h2 ] && echo "h2c, $STREAMS streams per connection" || echo HTTP/1.1)), $CONNECTIONS connections, ${DURATION}s each, $THREADS thread(s) where a tool takes a count, nginx $NGINX_WORKERS worker(s), $(nproc) cores" >&2
 read -ra tool_list <<<"$TOOLS"
 for round in $(seq "$ROUNDS"); do
   # each round starts one tool later, so that no tool always runs first or last
@@ -171,7 +194,11 @@ if [[ " $TOOLS " == *" salvo "* ]]; then
     [ "$tool" = salvo ] && continue
     echo "salvo / $tool = $(ratio "${RPS[salvo]}" "${RPS[$tool]}")"
   done
-  echo "goals: salvo / wrk >= 0.9, salvo / hey >= 1.5"
+  if [ "$MODE" = h2 ]; then
+    echo "goal: salvo / h2load >= 0.9"
+  else
+    echo "goals: salvo / wrk >= 0.9, salvo / hey >= 1.5"
+  fi
   echo
   echo "salvo's own report (last round):"
   cat "$work/salvo.txt"

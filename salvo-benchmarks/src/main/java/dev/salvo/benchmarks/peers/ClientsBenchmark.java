@@ -36,7 +36,7 @@ public final class ClientsBenchmark {
         List<WorkerProcess> workers = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start("--strategy", "async")) {
             for (Peer peer : plan.peers()) {
-                workers.add(WorkerProcess.start(peer, plan.maxLevel(), plan.workerFlags()));
+                workers.add(WorkerProcess.start(peer, plan.maxLevel(), plan.http2(), plan.workerFlags()));
             }
             checkAndWarm(plan, workers, server.baseUrl());
             measure(plan, workers, server.baseUrl(), measurements);

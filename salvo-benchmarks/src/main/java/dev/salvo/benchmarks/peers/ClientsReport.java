@@ -56,7 +56,7 @@ final class ClientsReport {
     }
 
     private void header(RunContext context) {
-        line("# Clients: Salvo and the Java peers, side by side");
+        line("# Clients: Salvo and the Java peers, side by side" + (plan.http2() ? ", on h2c" : ""));
         line("");
         line("Written by `bench/clients.sh` on " + context.finishedUtc() + " (the run took "
                 + String.format(Locale.ROOT, "%.1f", context.minutes()) + " min)"
@@ -68,7 +68,15 @@ final class ClientsReport {
         line("## How it was measured");
         line("");
         line("- Server: Salvo's embedded server (`dev.salvo.server.ServerMain --strategy async`) in its own JVM on "
-                + "127.0.0.1, HTTP/1.1 keep-alive; the same server process for every client.");
+                + "127.0.0.1, " + (plan.http2() ? "h2c on its HTTP/1.1 port (SETTINGS_MAX_CONCURRENT_STREAMS 1,000)"
+                : "HTTP/1.1 keep-alive") + "; the same server process for every client.");
+        if (plan.http2()) {
+            line("- Protocol: every client speaks HTTP/2 on cleartext and multiplexes its requests as streams. "
+                    + "Salvo, Jetty (`HttpClientTransportOverHTTP2`), OkHttp (`Protocol.H2_PRIOR_KNOWLEDGE`) and "
+                    + "Vert.x (`HTTP_2`, `setHttp2ClearTextUpgrade(false)`) start with the preface (prior knowledge); "
+                    + "the JDK `HttpClient` has no prior-knowledge mode and reaches h2c by `Upgrade: h2c` on each new "
+                    + "connection. AsyncHttpClient (no HTTP/2) and Apache HC5 (not wired up here) sit this one out.");
+        }
         line("- Each client runs in its own JVM (" + context.javaVersion() + ", `-Xms1g -Xmx1g -XX:+UseG1GC`), "
                 + "kept for the whole run, so it stays warm between its turns and its JIT profile, threads and "
                 + "allocation are its own. Before anything is measured, each client sends " + plan.jitWarmup()

@@ -8,6 +8,7 @@ import dev.salvo.benchmarks.peers.adapters.OkHttpPeer;
 import dev.salvo.benchmarks.peers.adapters.SalvoPeer;
 import dev.salvo.benchmarks.peers.adapters.TransportPeer;
 import dev.salvo.benchmarks.peers.adapters.VertxPeer;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Transports;
 import dev.salvo.client.spi.Transport;
 import dev.salvo.netty.NettyTransport;
@@ -74,31 +75,51 @@ public enum Peer {
         };
     }
 
-    /** A new client whose pools and limits allow {@code maxConcurrency} requests at once. */
-    public PeerClient create(int maxConcurrency) throws Exception {
+    /**
+     * True for the clients that speak HTTP/2 on cleartext (issue 13): all but AsyncHttpClient (no
+     * HTTP/2) and Apache's async client (not wired up here). The JDK's clients get there by an
+     * {@code Upgrade: h2c} on each new connection, having no prior-knowledge mode; the others
+     * start with the HTTP/2 preface.
+     */
+    public boolean speaksH2c() {
+        return this != AHC && this != APACHE;
+    }
+
+    /**
+     * A new client whose pools and limits allow {@code maxConcurrency} requests at once; with
+     * {@code http2}, speaking h2c (see {@link #speaksH2c()}), its streams multiplexed over as few
+     * connections as it chooses.
+     *
+     * @throws IllegalArgumentException for {@code http2} on a client that cannot speak it
+     */
+    public PeerClient create(int maxConcurrency, boolean http2) throws Exception {
+        if (http2 && !speaksH2c()) {
+            throw new IllegalArgumentException(displayName + " does not speak h2c here");
+        }
         return switch (this) {
-            case SALVO_NETTY -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, null);
-            case SALVO_NETTY_DIRECT -> new SalvoPeer(netty(maxConcurrency), maxConcurrency, Runnable::run);
-            case SALVO_NETTY_POOL -> new SalvoPeer(netty(maxConcurrency), maxConcurrency,
+            case SALVO_NETTY -> new SalvoPeer(netty(maxConcurrency, http2), maxConcurrency, null);
+            case SALVO_NETTY_DIRECT -> new SalvoPeer(netty(maxConcurrency, http2), maxConcurrency, Runnable::run);
+            case SALVO_NETTY_POOL -> new SalvoPeer(netty(maxConcurrency, http2), maxConcurrency,
                     Executors.newWorkStealingPool(Runtime.getRuntime().availableProcessors()));
-            case SALVO_JDK -> new SalvoPeer(jdk(), maxConcurrency, null);
-            case NETTY_TRANSPORT -> new TransportPeer(netty(maxConcurrency));
-            case JDK_TRANSPORT -> new TransportPeer(jdk());
-            case JDK -> new JdkHttpClientPeer();
+            case SALVO_JDK -> new SalvoPeer(jdk(http2), maxConcurrency, null);
+            case NETTY_TRANSPORT -> new TransportPeer(netty(maxConcurrency, http2));
+            case JDK_TRANSPORT -> new TransportPeer(jdk(http2));
+            case JDK -> new JdkHttpClientPeer(http2);
             case AHC -> new AsyncHttpClientPeer(maxConcurrency);
-            case JETTY -> new JettyPeer(maxConcurrency);
-            case OKHTTP -> new OkHttpPeer(maxConcurrency);
+            case JETTY -> new JettyPeer(maxConcurrency, http2);
+            case OKHTTP -> new OkHttpPeer(maxConcurrency, http2);
             case APACHE -> new ApacheAsyncPeer(maxConcurrency);
-            case VERTX -> new VertxPeer(maxConcurrency);
+            case VERTX -> new VertxPeer(maxConcurrency, http2);
         };
     }
 
-    private static Transport netty(int maxConcurrency) {
-        return NettyTransport.newBuilder().maxConnectionsPerHost(maxConcurrency).build();
+    private static Transport netty(int maxConcurrency, boolean http2) {
+        return NettyTransport.newBuilder().maxConnectionsPerHost(maxConcurrency)
+                .protocol(http2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1).build();
     }
 
-    private static Transport jdk() {
-        return Transports.jdk(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+    private static Transport jdk(boolean http2) {
+        return Transports.jdk(HttpClient.newBuilder().version(JdkHttpClientPeer.version(http2)));
     }
 
     /** The peer with this key. */

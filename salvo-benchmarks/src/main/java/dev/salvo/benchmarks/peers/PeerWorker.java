@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The child JVM that holds one client for the whole benchmark, so each client has its own heap,
  * JIT profile and threads, stays warm between its runs, and its allocation and CPU figures are
- * its own. Usage: {@code PeerWorker <client key> <max concurrency>}. Prints {@code ready}, then
+ * its own. Usage: {@code PeerWorker <client key> <max concurrency> [h2c]} ({@code h2c}: the client
+ * speaks HTTP/2 on cleartext). Prints {@code ready}, then
  * answers one line per command read from standard input:
  * <ul>
  *   <li>{@code check URL} → {@code ok BODY_LENGTH} or {@code error MESSAGE}</li>
@@ -30,7 +31,8 @@ public final class PeerWorker {
         int maxConcurrency = Integer.parseInt(args[1]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (PeerClient client = peer.create(maxConcurrency)) {
+        boolean http2 = args.length > 2 && args[2].equals("h2c");
+        try (PeerClient client = peer.create(maxConcurrency, http2)) {
             out.println("ready " + peer.key());
             String line;
             while ((line = in.readLine()) != null && !line.equals("quit")) {

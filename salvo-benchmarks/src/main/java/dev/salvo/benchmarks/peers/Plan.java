@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param peers clients, in alternation order (each bare transport right after its Salvo, so the
  *              pair runs close together in time)
+ * @param http2 every client speaks h2c to the server (issue 13) instead of HTTP/1.1
  * @param levels concurrency levels
  * @param paths server paths, e.g. {@code /get}
  * @param reps measured runs per client, path and level
@@ -20,11 +21,15 @@ import java.util.List;
  * @param workerFlags extra JVM flags for every worker (e.g. a JFR recording)
  * @param command the command line the report quotes
  */
-record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps, boolean quick,
+record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> paths, int reps, boolean quick,
         int requestsOverride, Path out, List<String> workerFlags, String command) {
 
     static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_NETTY_DIRECT,
             Peer.SALVO_NETTY_POOL, Peer.SALVO_JDK, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
+
+    /** With {@code --http2}: Salvo and its bare transport, then the peers that speak h2c. */
+    static final List<Peer> ALTERNATION_H2 = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.JDK, Peer.JETTY,
+            Peer.OKHTTP, Peer.VERTX);
 
     /** Requests per measured run: more at higher concurrency, where a run is faster per request. */
     int requests(int level) {
@@ -50,26 +55,30 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
     }
 
     /**
-     * Parses {@code [--quick] [--reps N] [--requests N] [--out FILE] [--clients k1,k2] [--levels 1,16]
-     * [--paths /get] [--worker-flag FLAG]... [--command TEXT]}. {@code --clients} runs the given
-     * clients (any {@link Peer}, also those not in the default alternation) in the given order.
+     * Parses {@code [--quick] [--http2] [--reps N] [--requests N] [--out FILE] [--clients k1,k2]
+     * [--levels 1,16] [--paths /get] [--worker-flag FLAG]... [--command TEXT]}. {@code --clients}
+     * runs the given clients (any {@link Peer}, also those not in the default alternation) in the
+     * given order. {@code --http2}: h2c for every client ({@link #ALTERNATION_H2} by default, c=64
+     * and c=256 on {@code /get}), the report in {@code docs/benchmarks/clients-h2.md}.
      *
      * @throws IllegalArgumentException for an unknown option or a bad value
      */
     static Plan parse(String[] args) {
         boolean quick = List.of(args).contains("--quick");
-        List<Peer> peers = ALTERNATION;
-        List<Integer> levels = List.of(1, 16, 64, 256);
-        List<String> paths = List.of("/get", "/bytes/1024");
+        boolean http2 = List.of(args).contains("--http2");
+        List<Peer> peers = http2 ? ALTERNATION_H2 : ALTERNATION;
+        List<Integer> levels = http2 ? List.of(64, 256) : List.of(1, 16, 64, 256);
+        List<String> paths = http2 ? List.of("/get") : List.of("/get", "/bytes/1024");
         int reps = quick ? 1 : 7;
         int requests = 0;
         // a smoke run never overwrites the published report unless told to
-        Path out = Path.of(quick ? "salvo-benchmarks/target/clients-quick.md" : "docs/benchmarks/clients.md");
+        String name = http2 ? "clients-h2" : "clients";
+        Path out = Path.of(quick ? "salvo-benchmarks/target/" + name + "-quick.md" : "docs/benchmarks/" + name + ".md");
         List<String> flags = new ArrayList<>();
-        String command = "bench/clients.sh" + (quick ? " --quick" : "");
+        String command = "bench/clients.sh" + (quick ? " --quick" : "") + (http2 ? " --http2" : "");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--quick" -> { }
+                case "--quick", "--http2" -> { }
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
@@ -84,6 +93,11 @@ record Plan(List<Peer> peers, List<Integer> levels, List<String> paths, int reps
         if (reps < 1 || requests < 0 || peers.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
             throw new IllegalArgumentException("need reps >= 1, requests >= 0, at least one client, levels >= 1");
         }
-        return new Plan(peers, levels, paths, reps, quick, requests, out, List.copyOf(flags), command);
+        if (http2) {
+            peers.stream().filter(p -> !p.speaksH2c()).findFirst().ifPresent(p -> {
+                throw new IllegalArgumentException(p.key() + " does not speak h2c; leave it out of --http2 runs");
+            });
+        }
+        return new Plan(peers, http2, levels, paths, reps, quick, requests, out, List.copyOf(flags), command);
     }
 }

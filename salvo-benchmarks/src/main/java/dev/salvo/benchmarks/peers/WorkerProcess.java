@@ -32,14 +32,15 @@ final class WorkerProcess implements AutoCloseable {
         this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    /** Starts a worker for {@code peer} and waits until its client is ready. */
-    static WorkerProcess start(Peer peer, int maxConcurrency, List<String> extraJvmFlags) throws IOException {
+    /** Starts a worker for {@code peer} (speaking h2c if {@code http2}) and waits until its client is ready. */
+    static WorkerProcess start(Peer peer, int maxConcurrency, boolean http2, List<String> extraJvmFlags)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
         command.addAll(extraJvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerWorker.class.getName(), peer.key(),
-                Integer.toString(maxConcurrency)));
+                Integer.toString(maxConcurrency), http2 ? "h2c" : "h1"));
         WorkerProcess worker = new WorkerProcess(peer, new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start());
         worker.awaitReply("ready");

@@ -59,6 +59,22 @@ class HarnessTest {
     }
 
     @Test
+    void http2OptionsDefaultsAndErrors() {
+        Plan h2 = Plan.parse(new String[] {"--http2"});
+        assertTrue(h2.http2());
+        assertEquals(Plan.ALTERNATION_H2, h2.peers());
+        assertEquals(List.of(64, 256), h2.levels());
+        assertEquals(List.of("/get"), h2.paths());
+        assertEquals(Path.of("docs/benchmarks/clients-h2.md"), h2.out(), "the HTTP/1.1 report stays");
+        assertTrue(Plan.parse(new String[] {"--http2", "--quick"}).out().toString().contains("target"));
+        assertTrue(Plan.ALTERNATION_H2.stream().allMatch(Peer::speaksH2c));
+        assertTrue(!Plan.parse(new String[0]).http2());
+        IllegalArgumentException noH2 = assertThrows(IllegalArgumentException.class,
+                () -> Plan.parse(new String[] {"--http2", "--clients", "salvo-netty,ahc"}));
+        assertTrue(noH2.getMessage().contains("ahc"), noH2::getMessage);
+    }
+
+    @Test
     void peerRoles() {
         long compared = List.of(Peer.values()).stream().filter(Peer::isCompared).count();
         assertEquals(8, compared, "the eight clients of the issue");

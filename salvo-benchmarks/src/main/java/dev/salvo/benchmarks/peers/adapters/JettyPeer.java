@@ -5,18 +5,24 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 
 /**
  * Jetty's HttpClient 12 over HTTP/1.1: the asynchronous {@code send(listener)} API with a
  * {@link BufferingResponseListener}, a connection pool per destination as large as the highest
  * concurrency, the default thread pool and selector count, redirects off, 5 min idle timeout.
+ * With {@code http2}: the same client on {@link HttpClientTransportOverHTTP2} (h2c with prior
+ * knowledge on {@code http://}), which multiplexes requests over a connection up to the server's
+ * stream limit and opens more only beyond it.
  */
 public final class JettyPeer implements PeerClient {
     private static final int MAX_BODY = 1 << 20;
 
-    private final HttpClient client = new HttpClient();
+    private final HttpClient client;
 
-    public JettyPeer(int maxConcurrency) throws Exception {
+    public JettyPeer(int maxConcurrency, boolean http2) throws Exception {
+        client = http2 ? new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client())) : new HttpClient();
         client.setMaxConnectionsPerDestination(maxConcurrency);
         client.setMaxRequestsQueuedPerDestination(Math.max(1024, 4 * maxConcurrency));
         client.setFollowRedirects(false);

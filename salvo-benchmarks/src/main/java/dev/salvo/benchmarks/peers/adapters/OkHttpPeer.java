@@ -17,19 +17,20 @@ import okhttp3.Response;
 /**
  * OkHttp 5: {@code enqueue} with a callback (OkHttp's asynchronous API, a thread per running call
  * from its dispatcher's pool), dispatcher limits and idle pool as large as the highest
- * concurrency, HTTP/1.1, redirects off.
+ * concurrency, HTTP/1.1, redirects off. With {@code http2}: {@link Protocol#H2_PRIOR_KNOWLEDGE}
+ * (h2c without an upgrade), every call a stream on the one connection OkHttp keeps per host.
  */
 public final class OkHttpPeer implements PeerClient {
     private final OkHttpClient client;
 
-    public OkHttpPeer(int maxConcurrency) {
+    public OkHttpPeer(int maxConcurrency, boolean http2) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(maxConcurrency);
         dispatcher.setMaxRequestsPerHost(maxConcurrency);
         client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(maxConcurrency, 5, TimeUnit.MINUTES))
-                .protocols(List.of(Protocol.HTTP_1_1))
+                .protocols(List.of(http2 ? Protocol.H2_PRIOR_KNOWLEDGE : Protocol.HTTP_1_1))
                 .followRedirects(false)
                 .build();
     }

@@ -13,16 +13,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Vert.x 4.5's WebClient over an HttpClient with an HTTP/1.1 pool as large as the highest
  * concurrency, keep-alive, native epoll preferred, the default event-loop count (two per core).
- * Requests sent from a completion run on that connection's event loop, as Vert.x intends.
+ * Requests sent from a completion run on that connection's event loop, as Vert.x intends. With
+ * {@code http2}: HTTP/2 with {@code setHttp2ClearTextUpgrade(false)} (h2c with prior knowledge),
+ * the default HTTP/2 pool (one connection, as many streams as the server allows).
  */
 public final class VertxPeer implements PeerClient {
     private final Vertx vertx;
     private final WebClient client;
 
-    public VertxPeer(int maxConcurrency) {
+    public VertxPeer(int maxConcurrency, boolean http2) {
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         client = WebClient.wrap(vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
+                .with(new HttpClientOptions().setProtocolVersion(http2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)
+                        .setHttp2ClearTextUpgrade(false).setKeepAlive(true)
                         .setIdleTimeout(5).setIdleTimeoutUnit(TimeUnit.MINUTES).setTcpNoDelay(true))
                 .with(new PoolOptions().setHttp1MaxSize(maxConcurrency).setMaxWaitQueueSize(-1))
                 .build());
