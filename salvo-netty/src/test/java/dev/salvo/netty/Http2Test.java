@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salvo.client.BodyHandler;
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,27 @@ class Http2Test {
             all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
             assertEquals(1, roomy.connections.get());
             assertTrue(roomy.maxActive.get() > 100, "more at once than a server of 100 streams would allow: " + roomy.maxActive.get());
+        }
+    }
+
+    @Test
+    void callsBeyondOneConnectionsStreamsOpenTheConnectionsTheyNeedAtOnce() {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        try (H2Server narrow = new H2Server(100);
+             Salvo wide = Salvo.newBuilder().maxInFlight(1000).maxPerHost(1000).eventListener(events::add)
+                     .transport(NettyTransport.newBuilder().eventLoopThreads(1).protocol(HttpVersion.HTTP_2).build()).build()) {
+            List<CompletableFuture<Response>> all = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                all.add(wide.send(Request.get(narrow.url("/delay/300?i=" + i))));
+            }
+            all.forEach(f -> assertEquals("delayed", Await.value(f).bodyString()));
+            assertEquals(10, narrow.connections.get(), "1,000 calls at 100 streams a connection");
+            List<CallEvent.Phase> dials = events.stream().map(CallEvent::phase)
+                    .filter(p -> p == CallEvent.Phase.CONNECT_START || p == CallEvent.Phase.CONNECT_END).toList();
+            // the first connection alone (its SETTINGS say how many fit), then the other nine together
+            assertEquals(List.of(CallEvent.Phase.CONNECT_START, CallEvent.Phase.CONNECT_END), dials.subList(0, 2));
+            assertEquals(java.util.Collections.nCopies(9, CallEvent.Phase.CONNECT_START), dials.subList(2, 11), dials.toString());
+            Await.until("slots freed", () -> wide.inFlight() == 0 && wide.queued() == 0);
         }
     }
 

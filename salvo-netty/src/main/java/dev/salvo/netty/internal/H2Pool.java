@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP/2 connections to one {@link Origin}: each carries as many streams as its server's
- * SETTINGS_MAX_CONCURRENT_STREAMS allows (also after the server lowers it); another connection is
- * opened only when every open one is full, one at a time, at most {@code maxConnectionsPerHost}.
+ * SETTINGS_MAX_CONCURRENT_STREAMS allows (also after the server lowers it); more connections are
+ * opened only when every open one is full: one while no server's SETTINGS have been seen, then at
+ * once as many as the waiting calls need at the last limit seen, at most {@code maxConnectionsPerHost}.
  * Calls beyond that wait in arrival order. Thread-safe: its state, and the stream counts of its
  * connections, are guarded by its monitor, never held while connecting, writing or completing.
  */
@@ -29,6 +30,8 @@ final class H2Pool extends QueuingPool<H2Connection> {
     private final Set<H2Connection> connections = new LinkedHashSet<>();
     /** Connections opening whose server's SETTINGS have not arrived yet. */
     private int connecting;
+    /** The streams a connection may carry by the latest SETTINGS seen; 0 before any arrived. */
+    private int lastMaxStreams;
     private final Supplier<OriginPool> http1;
     /** The HTTP/1.1 pool every call goes to once the server declined h2 by ALPN; null until then. */
     private volatile OriginPool fallback;
@@ -120,6 +123,7 @@ final class H2Pool extends QueuingPool<H2Connection> {
                 connecting--;
             }
             connection.maxStreams = (int) Math.min(Integer.MAX_VALUE, maxStreams);
+            lastMaxStreams = Math.max(1, connection.maxStreams);
         }
         rebalance();
     }
@@ -178,19 +182,20 @@ final class H2Pool extends QueuingPool<H2Connection> {
     }
 
     /**
-     * Hands waiting calls to connections with free streams, and opens a connection when calls still
-     * wait, none is opening and the limit allows.
+     * Hands waiting calls to connections with free streams, and opens the connections the calls
+     * still waiting need (see the class comment) as far as the limit allows.
      */
     private void rebalance() {
         List<PendingExchange> calls = null;
         List<H2Connection> carriers = null;
-        boolean connect = false;
-        PendingExchange opener = null;
+        List<PendingExchange> openers = List.of();
         synchronized (this) {
             if (closed) {
                 return;
             }
+            int open = 0;
             for (H2Connection connection : connections) {
+                open += connection.ready ? 1 : 0;
                 while (connection.ready && !connection.goingAway && connection.streams < connection.maxStreams) {
                     PendingExchange call = pollWaiting();
                     if (call == null) {
@@ -205,10 +210,10 @@ final class H2Pool extends QueuingPool<H2Connection> {
                     carriers.add(connection);
                 }
             }
-            if (!waiting.isEmpty() && connecting == 0 && connections.size() < maxConnections) {
-                connecting++;
-                connect = true;
-                opener = waiting.peekFirst();
+            int dials = dialsNeeded(open);
+            if (dials > 0) {
+                connecting += dials;
+                openers = waiting.stream().limit(dials).toList();
             }
         }
         if (calls != null) {
@@ -216,9 +221,19 @@ final class H2Pool extends QueuingPool<H2Connection> {
                 carriers.get(i).dispatch(calls.get(i));
             }
         }
-        if (connect) {
-            connect(opener);
+        for (int i = 0; i < openers.size(); i++) {
+            connect(openers.get(i));
         }
+    }
+
+    /** Guarded by this: how many more connections the waiting calls need, {@code open} being ready. */
+    private int dialsNeeded(int open) {
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        long wanted = lastMaxStreams == 0 ? 1 : (waiting.size() + (long) lastMaxStreams - 1) / lastMaxStreams;
+        long room = (long) maxConnections - open - connecting;
+        return (int) Math.max(0, Math.min(wanted - connecting, Math.min(room, waiting.size())));
     }
 
     /** Opens a connection, telling {@code opener} (the first call waiting for it) of its phases. */
