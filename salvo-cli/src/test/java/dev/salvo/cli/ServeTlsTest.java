@@ -52,6 +52,9 @@ class ServeTlsTest {
             assertEquals(HttpClient.Version.HTTP_2, res.version());
             assertTrue(res.body().contains("\"url\":\"" + base + "/get?t=1\""), res.body());
             serve.awaitErr(line -> line.contains("\"GET /get?t=1 HTTP/2.0\" 200"), WAIT);
+            CliRun fetch = CliRun.of("fetch", "--http2", "--cacert", pem.group(1), base + "/get?t=2");
+            assertEquals(0, fetch.exitCode(), fetch::toString);
+            serve.awaitErr(line -> line.contains("\"GET /get?t=2 HTTP/2.0\" 200"), WAIT);
             serve.interrupt();
             assertEquals(130, serve.awaitExit(WAIT), serve.err()::toString);
             assertTrue(serve.err().stream().noneMatch(line -> line.contains("Exception") || line.startsWith("\tat ")),

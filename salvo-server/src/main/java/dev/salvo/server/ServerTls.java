@@ -74,9 +74,9 @@ public final class ServerTls {
      * @throws IllegalStateException when keytool is missing, fails or takes too long
      */
     public static ServerTls selfSigned() {
-        KeytoolCertificate.Generated files = KeytoolCertificate.generate();
-        KeyStore.PrivateKeyEntry entry = KeyMaterial.pkcs12(files.keyStore(), KeytoolCertificate.PASSWORD);
-        return new ServerTls(entry.getPrivateKey(), x509(entry.getCertificateChain()), files.certificatePem(),
+        KeytoolCertificate.Generated generated = KeytoolCertificate.generate();
+        KeyStore.PrivateKeyEntry entry = generated.identity();
+        return new ServerTls(entry.getPrivateKey(), x509(entry.getCertificateChain()), generated.certificatePem(),
                 "a self-signed certificate");
     }
 

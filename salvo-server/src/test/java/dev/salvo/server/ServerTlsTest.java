@@ -79,6 +79,18 @@ class ServerTlsTest {
     }
 
     @Test
+    void withoutKeytoolSelfSignedSaysSo() {
+        String javaHome = System.getProperty("java.home");
+        System.setProperty("java.home", dir.resolve("jre-without-keytool").toString());
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, ServerTls::selfSigned);
+            assertTrue(e.getMessage().contains("keytool is missing"), e.getMessage());
+        } finally {
+            System.setProperty("java.home", javaHome);
+        }
+    }
+
+    @Test
     void aKeyStoreNeedsItsPassword() throws Exception {
         Path store = dir.resolve("missing.p12");
         assertMessage("key store " + store + " does not exist", () -> ServerTls.pkcs12(store, "x".toCharArray()));

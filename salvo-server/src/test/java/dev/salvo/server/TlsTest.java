@@ -76,6 +76,18 @@ class TlsTest {
     }
 
     @Test
+    void aClientWithoutAlpnGetsHttp11AndNoH2cUpgrade() throws Exception {
+        try (Socket s = trusting(tls).getSocketFactory().createSocket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /get?e=5 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String head = new String(s.getInputStream().readNBytes(15), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200 OK", head, "h2c is for cleartext only");
+        }
+        assertTrue(LOG.await("\"GET /get?e=5 HTTP/1.1\" 200"), LOG::toString);
+    }
+
+    @Test
     void h2loadMultiplexesOverTls() throws Exception {
         Process p = new ProcessBuilder("h2load", "-n", "400", "-c", "2", "-m", "20", server.url("/get?h2load=1"))
                 .redirectErrorStream(true).start();

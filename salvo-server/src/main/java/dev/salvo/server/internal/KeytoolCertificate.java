@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,18 +18,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KeytoolCertificate {
     /** The password of the generated key store; it protects nothing (the files are the server's own, mode 0700). */
-    public static final char[] PASSWORD = "salvo-self-signed".toCharArray();
+    private static final String PASSWORD = "salvo-self-signed";
     private static final long TIMEOUT_SECONDS = 60;
 
-    /** Where the generated files are. */
-    public record Generated(Path keyStore, Path certificatePem) {
+    /** The generated key and certificate, and the certificate's PEM file. */
+    public record Generated(KeyStore.PrivateKeyEntry identity, Path certificatePem) {
     }
 
     private KeytoolCertificate() {
     }
 
     /**
-     * Generates the key store and the PEM certificate.
+     * Generates the key store, reads it back and exports the certificate as PEM.
      *
      * @throws IllegalStateException when keytool is missing, fails or takes too long
      */
@@ -45,15 +46,14 @@ public final class KeytoolCertificate {
             Path pem = dir.resolve("self-signed.pem");
             keyStore.toFile().deleteOnExit();
             pem.toFile().deleteOnExit();
-            String password = new String(PASSWORD);
             Path log = dir.resolve("keytool.log");
             log.toFile().deleteOnExit();
             run(log, List.of(keytool.toString(), "-genkeypair", "-alias", "salvo", "-keyalg", "EC", "-groupname", "secp256r1",
                     "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1", "-validity", "30",
-                    "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password));
+                    "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD));
             run(log, List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "salvo", "-keystore", keyStore.toString(),
-                    "-storetype", "PKCS12", "-storepass", password, "-file", pem.toString()));
-            return new Generated(keyStore, pem);
+                    "-storetype", "PKCS12", "-storepass", PASSWORD, "-file", pem.toString()));
+            return new Generated(KeyMaterial.pkcs12(keyStore, PASSWORD.toCharArray()), pem);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a self-signed certificate: " + e.getMessage(), e);
         }
