@@ -25,6 +25,7 @@ public final class BenchConfig {
 
     private final Request request;
     private final int connections;
+    private final int streams;
     private final long requests;
     private final Duration duration;
     private final double rate;
@@ -36,6 +37,7 @@ public final class BenchConfig {
     private BenchConfig(Builder builder) {
         this.request = builder.request;
         this.connections = builder.connections;
+        this.streams = builder.streams;
         this.requests = builder.requests;
         this.duration = builder.requests > 0 ? Duration.ZERO
                 : builder.duration != null ? builder.duration : DEFAULT_DURATION;
@@ -56,7 +58,15 @@ public final class BenchConfig {
         return request;
     }
 
-    /** Concurrent connections (closed model) or the most requests in flight (open model). */
+    /**
+     * How many of the {@link #connections()} share one connection as HTTP/2 streams (1 on
+     * HTTP/1.1): for the reports, which then say connections × streams.
+     */
+    public int streams() {
+        return streams;
+    }
+
+    /** Concurrent connections (closed model) or the most requests in flight (open model); with {@link #streams()} over 1, calls in flight. */
     public int connections() {
         return connections;
     }
@@ -112,6 +122,7 @@ public final class BenchConfig {
     public static final class Builder {
         private final Request request;
         private int connections = 64;
+        private int streams = 1;
         private long requests;
         private Duration duration;
         private double rate;
@@ -127,6 +138,12 @@ public final class BenchConfig {
         /** Connections (closed model) or the most requests in flight (open model); default 64. */
         public Builder connections(int connections) {
             this.connections = Arguments.requirePositive(connections, "connections");
+            return this;
+        }
+
+        /** How many of the connections share one connection as HTTP/2 streams; default 1. */
+        public Builder streams(int streams) {
+            this.streams = Arguments.requirePositive(streams, "streams");
             return this;
         }
 

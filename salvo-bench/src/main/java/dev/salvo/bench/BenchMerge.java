@@ -72,7 +72,9 @@ public final class BenchMerge {
         }
         Map<ErrorKind, ErrorSummary> errors = new EnumMap<>(ErrorKind.class);
         errorCounts.forEach((kind, count) -> errors.put(kind, new ErrorSummary(count, messages.getOrDefault(kind, Map.of()))));
+        int streams = first.config().streams();
         BenchConfig.Builder config = BenchConfig.builder(first.config().request()).connections(connections)
+                .streams(parts.stream().allMatch(p -> p.config().streams() == streams) ? streams : 1)
                 .warmup(first.config().warmup()).timeout(first.config().timeout());
         if (counted > 0 && parts.stream().allMatch(p -> p.config().requests().isPresent())) {
             config.requests(counted);

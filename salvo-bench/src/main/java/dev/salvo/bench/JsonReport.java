@@ -36,6 +36,7 @@ public final class JsonReport {
         root.put("url", config.request().uri().toString());
         root.put("model", config.isOpenModel() ? "open" : "closed");
         root.put("connections", config.connections());
+        root.put("streams", config.streams());
         if (config.isOpenModel()) {
             root.put("target_rps", config.rate());
         }

@@ -69,6 +69,7 @@ public final class JsonResult {
             BenchConfig.Builder builder = BenchConfig.builder(Request.newBuilder(text(root, "url"))
                     .method(text(root, "method"), new byte[0]).build())
                     .connections((int) number(root, "connections"))
+                    .streams(root.has("streams") ? (int) number(root, "streams") : 1)
                     .warmup(seconds(root, "warmup_s")).timeout(seconds(root, "timeout_s"));
             if (root.has("target_requests")) {
                 builder.requests((long) number(root, "target_requests"));

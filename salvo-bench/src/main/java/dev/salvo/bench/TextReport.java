@@ -105,6 +105,10 @@ public final class TextReport {
             return String.format(Locale.ROOT, "open, %,.0f req/s target, at most %d in flight, %s%s", config.rate(),
                     config.connections(), length, warmup);
         }
+        if (config.streams() > 1) {
+            return String.format(Locale.ROOT, "closed, %d in flight (%d connections × %d streams), %s%s", config.connections(),
+                    config.connections() / config.streams(), config.streams(), length, warmup);
+        }
         return String.format(Locale.ROOT, "closed, %d connections, %s%s", config.connections(), length, warmup);
     }
 

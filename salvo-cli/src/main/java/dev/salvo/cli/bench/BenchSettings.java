@@ -58,6 +58,7 @@ final class BenchSettings {
                     "-c × --streams must be at most %,d, got %,d", MAX_IN_FLIGHT, (long) options.connections * options.streams));
         }
         BenchConfig.Builder builder = BenchConfig.builder(request()).connections(options.connections * options.streams)
+                .streams(options.streams)
                 .timeout(options.timeout);
         if (options.requests != null) {
             positive(options.requests, "-n");

@@ -95,10 +95,12 @@ class BenchCommandTest {
                 "--threads", "1", "--json", json.toString());
         assertEquals(0, ran.exit(), ran.err());
         assertTrue(ran.out().contains("Protocol  HTTP/2: 400"), ran.out());
+        assertTrue(ran.out().contains("closed, 16 in flight (2 connections × 8 streams)"), ran.out());
         assertFalse(ran.out().contains("HTTP/1.1"), ran.out());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals(400, report.get("protocol").get("HTTP/2").asLong());
         assertEquals(1, report.get("protocol").size(), report.toString());
+        assertEquals(8, report.get("streams").asInt());
     }
 
     @Test
