@@ -53,20 +53,9 @@ public final class JdkTransport implements Transport {
         }
         JdkBody body = new JdkBody(request);
         // the JDK's future completes with the headers; the body then flows through JdkBody
-        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(jdkRequest,
+        body.sentAs(client.sendAsync(jdkRequest,
                 info -> body.start(exchange.responseHeaders(info.statusCode(), fromJdk(info.headers()),
-                        info.version() == HttpClient.Version.HTTP_2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)));
-        sent.whenComplete((response, error) -> {
-            if (error != null) {
-                body.fail(error);
-            }
-        });
-        body.done.whenComplete((ignored, error) -> {
-            if (body.done.isCancelled()) {
-                sent.cancel(true);
-                body.cancelUpstream();
-            }
-        });
+                        info.version() == HttpClient.Version.HTTP_2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1))));
         return body.done;
     }
 
