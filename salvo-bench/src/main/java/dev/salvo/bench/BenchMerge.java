@@ -36,6 +36,7 @@ public final class BenchMerge {
         Histogram latency = new Histogram(3);
         Histogram uncorrected = new Histogram(3);
         SortedMap<Integer, Long> statuses = new TreeMap<>();
+        SortedMap<String, Long> protocols = new TreeMap<>();
         Map<ErrorKind, Long> errorCounts = new EnumMap<>(ErrorKind.class);
         Map<ErrorKind, Map<String, Long>> messages = new EnumMap<>(ErrorKind.class);
         long requests = 0;
@@ -52,6 +53,7 @@ public final class BenchMerge {
             latency.add(part.latency());
             uncorrected.add(part.uncorrectedLatency());
             part.statuses().forEach((code, count) -> statuses.merge(code, count, Long::sum));
+            part.protocols().forEach((name, count) -> protocols.merge(name, count, Long::sum));
             part.errors().forEach((kind, summary) -> {
                 errorCounts.merge(kind, summary.count(), Long::sum);
                 summary.messages().forEach((message, count) ->
@@ -81,7 +83,7 @@ public final class BenchMerge {
             config.rate(rate);
         }
         (slos.isEmpty() ? first.config().slos() : slos).forEach(config::slo);
-        return new BenchResult(config.build(), window, requests, bytes, latency, uncorrected, statuses, errors,
+        return new BenchResult(config.build(), window, requests, bytes, latency, uncorrected, statuses, protocols, errors,
                 series(parts), late, missed, stopped, runs);
     }
 

@@ -22,6 +22,7 @@ import org.HdrHistogram.Histogram;
  * @param latency            response latency in µs, corrected in the open model
  * @param uncorrectedLatency response latency in µs from the actual send time
  * @param statuses           status code → responses
+ * @param protocols          protocol the responses came on ({@code HTTP/1.1}, {@code HTTP/2}) → responses
  * @param errors             failures by kind (every kind present, zero counts included)
  * @param series             one sample per second of the measured window
  * @param lateSends          open model: sends that left more than {@link #LATE_AFTER} after their intended time
@@ -30,7 +31,8 @@ import org.HdrHistogram.Histogram;
  * @param runs               how many runs this result covers: 1, or more for a {@link BenchMerge merged} one
  */
 public record BenchResult(BenchConfig config, Duration duration, long requests, long bytes, Histogram latency,
-        Histogram uncorrectedLatency, SortedMap<Integer, Long> statuses, Map<ErrorKind, ErrorSummary> errors,
+        Histogram uncorrectedLatency, SortedMap<Integer, Long> statuses, SortedMap<String, Long> protocols,
+        Map<ErrorKind, ErrorSummary> errors,
         List<SecondSample> series, long lateSends, long missedSends, boolean stoppedEarly, int runs) {
 
     /** A send is late when it leaves more than this after its intended time. */
@@ -45,6 +47,7 @@ public record BenchResult(BenchConfig config, Duration duration, long requests, 
         latency = Objects.requireNonNull(latency, "latency").copy();
         uncorrectedLatency = Objects.requireNonNull(uncorrectedLatency, "uncorrectedLatency").copy();
         statuses = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(statuses, "statuses")));
+        protocols = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(protocols, "protocols")));
         errors = Collections.unmodifiableMap(new EnumMap<>(Objects.requireNonNull(errors, "errors")));
         series = List.copyOf(series);
         if (runs < 1) {

@@ -54,6 +54,8 @@ public final class JsonReport {
         root.set("latency_uncorrected_ms", latency(result.uncorrectedLatency()));
         ObjectNode status = root.putObject("status");
         result.statuses().forEach((code, count) -> status.put(Integer.toString(code), count));
+        ObjectNode protocol = root.putObject("protocol");
+        result.protocols().forEach(protocol::put);
         ObjectNode errors = root.putObject("errors");
         ObjectNode messages = root.putObject("error_messages");
         result.errors().forEach((kind, summary) -> {

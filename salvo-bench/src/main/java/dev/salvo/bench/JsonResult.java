@@ -106,8 +106,8 @@ public final class JsonResult {
             throw bad("runs", "is not a whole number of runs from 1 up");
         }
         return new BenchResult(config, seconds(root, "duration_s"), (long) number(root, "requests"),
-                (long) number(root, "bytes"), latency, uncorrected, statuses(object(root, "status"), "status"), errors,
-                series, (long) number(root, "late_sends"), (long) number(root, "missed_sends"),
+                (long) number(root, "bytes"), latency, uncorrected, statuses(object(root, "status"), "status"),
+                protocols(root.path("protocol")), errors, series, (long) number(root, "late_sends"), (long) number(root, "missed_sends"),
                 root.path("stopped_early").asBoolean(), (int) runs);
     }
 
@@ -131,6 +131,26 @@ public final class JsonResult {
             }
         }
         throw bad(where, "has an unknown error kind '" + key + "'");
+    }
+
+    /** Protocol name → responses; absent in results written before it was recorded. */
+    private SortedMap<String, Long> protocols(JsonNode node) {
+        SortedMap<String, Long> protocols = new TreeMap<>();
+        if (node.isMissingNode()) {
+            return protocols;
+        }
+        if (!node.isObject()) {
+            throw bad("protocol", "is not an object");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("HTTP/1.1") && !name.equals("HTTP/2")) {
+                throw bad("protocol", "has '" + name + "', not HTTP/1.1 or HTTP/2");
+            }
+            protocols.put(name, (long) number(node, name, "protocol." + name));
+        }
+        return protocols;
     }
 
     private SortedMap<Integer, Long> statuses(JsonNode node, String where) {

@@ -51,6 +51,7 @@ public final class TextReport {
         latencyTable(out, result);
         out.append('\n');
         statuses(out, result.statuses());
+        protocols(out, result.protocols());
         errors(out, result);
         if (result.rateMissed()) {
             line(out, "");
@@ -136,6 +137,14 @@ public final class TextReport {
         StringBuilder text = new StringBuilder();
         statuses.forEach((code, count) -> text.append(String.format(Locale.ROOT, "%d: %,d   ", code, count)));
         line(out, "Status    %s", statuses.isEmpty() ? "(no responses)" : text.toString().strip());
+    }
+
+    private static void protocols(StringBuilder out, Map<String, Long> protocols) {
+        if (!protocols.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            protocols.forEach((name, count) -> text.append(String.format(Locale.ROOT, "%s: %,d   ", name, count)));
+            line(out, "Protocol  %s", text.toString().strip());
+        }
     }
 
     private static void errors(StringBuilder out, BenchResult result) {

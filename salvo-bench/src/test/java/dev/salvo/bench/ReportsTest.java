@@ -68,7 +68,7 @@ class ReportsTest extends LoadFixture {
         Path file = dir.resolve("bench.html");
         BenchResult checked = new BenchResult(config("/get").rate(400).connections(8).duration(Duration.ofMillis(2500))
                 .warmup(Duration.ZERO).slo(Slo.parse("p99<10s")).slo(Slo.parse("rps>1000000")).build(), open.duration(),
-                open.requests(), open.bytes(), open.latency(), open.uncorrectedLatency(), open.statuses(), open.errors(),
+                open.requests(), open.bytes(), open.latency(), open.uncorrectedLatency(), open.statuses(), open.protocols(), open.errors(),
                 open.series(), open.lateSends(), open.missedSends(), false, 1);
         HtmlReport.write(checked, file);
         String html = Files.readString(file);

@@ -65,6 +65,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void overHttp2TheReportSaysEachResponseCameOnIt() throws Exception {
+        Path report = dir.resolve("h2.html");
+        CliRun run = CliRun.of("demo", "--only", "S2", "--scale", "0.1", "--http2", "--report", report.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        String html = Files.readString(report);
+        assertEquals(BARS.get("S2"), count(html, " over HTTP/2: queued"), "every response came on HTTP/2");
+        assertEquals(0, count(html, "HTTP/1.1"), html);
+        assertTrue(html.contains(" requests over HTTP/2<"), html);
+    }
+
+    @Test
     void onlyRunsTheChosenScenariosInOrder() {
         CliRun run = CliRun.of("demo", "--only", "S6,s3", "--scale", "0.05");
         assertEquals(0, run.exitCode(), run::toString);

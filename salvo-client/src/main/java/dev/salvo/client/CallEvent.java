@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param value     a number the phase carries: the HTTP/2 stream id for CONNECTION_ACQUIRED (0 on HTTP/1.1), the
  *                  bytes for REQUEST_BODY_SENT and RESPONSE_BODY_RECEIVED, the wait in nanoseconds for
  *                  RETRY_SCHEDULED, the origin's new adaptive limit for LIMIT_CHANGED; else 0
- * @param detail    text the phase carries: {@code "new"} or {@code "reused"} for CONNECTION_ACQUIRED, the target URI
- *                  for REDIRECT_FOLLOWED; else empty
+ * @param detail    text the phase carries: {@code "new"} or {@code "reused"} for CONNECTION_ACQUIRED, the
+ *                  protocol the response came on for RESPONSE_HEADERS ({@code "HTTP/1.1"} or {@code "HTTP/2"},
+ *                  as {@link HttpVersion#toString()}), the target URI for REDIRECT_FOLLOWED; else empty
  */
 public record CallEvent(Phase phase, long requestId, Request request, long nanoTime, int attempt, int status,
         Optional<Throwable> failure, long value, String detail) {

@@ -106,7 +106,7 @@ public final class Request {
         return maxResponseBytes > 0 ? OptionalLong.of(maxResponseBytes) : OptionalLong.empty();
     }
 
-    /** The longest a response body may go without a byte before the call fails; empty when unbounded. */
+    /** The longest the response (its head, then its body) may go without a byte before the call fails; empty when unbounded. */
     public Optional<Duration> bodyIdleTimeout() {
         return Optional.ofNullable(bodyIdleTimeout);
     }
@@ -273,7 +273,13 @@ public final class Request {
             return this;
         }
 
-        /** Fails the call when its response body goes this long without a byte; default unbounded. */
+        /**
+         * Fails the call with {@link DeadlineExceededException} when its response goes this long
+         * without a byte: from each attempt's start to its response head, then between the body's
+         * pieces while the caller waits for the ones it asked for (as OkHttp's read timeout); default
+         * unbounded. For a big download pair it with a long {@link #deadline}: the deadline bounds
+         * the whole, this bounds a stall.
+         */
         public Builder bodyIdleTimeout(Duration timeout) {
             this.bodyIdleTimeout = Arguments.requirePositive(timeout, "bodyIdleTimeout");
             return this;

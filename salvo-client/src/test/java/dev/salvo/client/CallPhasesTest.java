@@ -41,6 +41,7 @@ class CallPhasesTest {
         assertEquals(12345, body.value());
         assertEquals(200, body.status());
         assertEquals("", body.detail());
+        assertEquals("HTTP/1.1", events.get(2).detail(), "the headers say the protocol they came on");
     }
 
     @Test

@@ -59,6 +59,20 @@ class StreamingCallsTest {
     }
 
     @Test
+    void theIdleTimeoutAlsoBoundsTheWaitForTheResponseHeadButNotAWholeLongBody() throws Exception {
+        try (Salvo http = Salvo.create()) {
+            Request silent = Request.newBuilder(server.url("/fault/stall")).bodyIdleTimeout(Duration.ofMillis(300)).build();
+            DeadlineExceededException e = Await.failure(http.send(silent), DeadlineExceededException.class);
+            assertTrue(e.getMessage().contains("no response head"), e.getMessage());
+            // a body taking longer than the idle timeout in all, but never idle that long, comes whole
+            Request steady = Request.newBuilder(server.url("/drip?numbytes=8&duration=1.2&delay=0"))
+                    .bodyIdleTimeout(Duration.ofMillis(600)).build();
+            assertEquals(8, Await.value(http.send(steady)).body().length);
+            Await.until("slots freed", () -> http.inFlight() == 0);
+        }
+    }
+
+    @Test
     void anUnclosedStreamIsFoundAndFreed() {
         try (Salvo http = Salvo.newBuilder().maxInFlight(1).build()) {
             forgetAStream(http);

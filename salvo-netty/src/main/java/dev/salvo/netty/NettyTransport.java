@@ -125,7 +125,11 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
-        /** Off: every request says {@code Connection: close} and gets a connection of its own. */
+        /**
+         * Off: every request says {@code Connection: close} and gets a connection of its own. HTTP/1.1
+         * only: {@link #build()} refuses it together with {@link HttpVersion#HTTP_2} for any origin,
+         * whose connections exist to carry many streams.
+         */
         public Builder keepAlive(boolean on) {
             this.keepAlive = on;
             return this;
@@ -199,6 +203,10 @@ public final class NettyTransport implements Transport {
 
         /** A new transport; it owns its I/O threads until {@link NettyTransport#close()}. */
         public NettyTransport build() {
+            if (!keepAlive && (protocol == HttpVersion.HTTP_2 || protocols.containsValue(HttpVersion.HTTP_2))) {
+                throw new IllegalArgumentException("keepAlive(false) is HTTP/1.1's (a connection per request); "
+                        + "HTTP/2 multiplexes requests as streams on long-lived connections: drop one of the two");
+            }
             return new NettyTransport(new TransportConfig(eventLoopThreads, connectTimeout, maxConnectionsPerHost,
                     keepAlive, idleTimeout, preferNative, closeTimeout,
                     Optional.ofNullable(trustManager), protocol, Map.copyOf(protocols), pingInterval,

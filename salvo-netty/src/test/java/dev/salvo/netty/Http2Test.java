@@ -3,6 +3,7 @@ package dev.salvo.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.BodyHandler;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
@@ -10,10 +11,13 @@ import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.contract.Await;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,48 @@ class Http2Test {
                 .POST(RequestBody.ofInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))).build();
         assertEquals(text, Await.value(http.send(streamed)).bodyString());
         assertEquals(1_000_000, Await.value(http.send(Request.get(server.url("/bytes/1000000")))).bodyLength());
+    }
+
+    @Test
+    void aBodyThatArrivedWholeWhileItsReaderWasBehindIsDeliveredWhole() {
+        Flow.Publisher<List<ByteBuffer>> body = Await.value(
+                http.send(Request.get(server.url("/bytes/60000")), BodyHandler.ofPublisher())).body();
+        CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
+        CompletableFuture<Long> ended = new CompletableFuture<>();
+        AtomicLong received = new AtomicLong();
+        body.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscribed.complete(subscription);
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
+                buffers.forEach(b -> received.addAndGet(b.remaining()));
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                ended.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                ended.complete(received.get());
+            }
+        });
+        Await.until("the first piece taken", () -> received.get() > 0);
+        // a call answered on the same connection after it: the first stream's frames, its end among them, are in
+        assertEquals(200, Await.value(http.send(Request.get(server.url("/get")))).status());
+        Flow.Subscription subscription = Await.value(subscribed);
+        while (!ended.isDone()) {
+            long before = received.get();
+            subscription.request(1);
+            Await.until("the next piece or the end", () -> received.get() > before || ended.isDone());
+        }
+        assertEquals(60_000L, Await.value(ended));
+        Await.until("slots freed", () -> http.inFlight() == 0);
     }
 
     @Test

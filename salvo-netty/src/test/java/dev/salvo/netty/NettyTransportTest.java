@@ -165,6 +165,11 @@ class NettyTransportTest {
         assertThrows(IllegalArgumentException.class, () -> NettyTransport.newBuilder().eventLoopThreads(0));
         assertThrows(IllegalArgumentException.class, () -> NettyTransport.newBuilder().connectTimeout(java.time.Duration.ZERO));
         assertThrows(NullPointerException.class, () -> NettyTransport.newBuilder().idleTimeout(null));
+        IllegalArgumentException noStreams = assertThrows(IllegalArgumentException.class,
+                () -> NettyTransport.newBuilder().keepAlive(false).protocol(dev.salvo.client.HttpVersion.HTTP_2).build());
+        assertTrue(noStreams.getMessage().contains("HTTP/2 multiplexes"), noStreams.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NettyTransport.newBuilder().keepAlive(false)
+                .protocol(dev.salvo.client.Origin.of(java.net.URI.create("http://h:1/")), dev.salvo.client.HttpVersion.HTTP_2).build());
         assertThrows(NullPointerException.class, () -> transport.execute(null));
         assertTrue(transport.toString().contains("epoll"));
     }

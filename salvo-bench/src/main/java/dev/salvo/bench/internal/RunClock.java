@@ -131,7 +131,7 @@ final class RunClock implements Runnable {
         long requests = total.getTotalCount() + errors.values().stream().mapToLong(ErrorSummary::count).sum();
         Driver driver = run.driver();
         return new BenchResult(run.config, Duration.ofNanos(window), requests, run.tally.bytes(), total,
-                totalUncorrected, run.tally.statuses(), errors, series, driver.lateSends(),
+                totalUncorrected, run.tally.statuses(), run.tally.protocols(), errors, series, driver.lateSends(),
                 driver.missedSends(window), run.stopRequested(), 1);
     }
 }

@@ -2,6 +2,7 @@ package dev.salvo.bench.internal;
 
 import dev.salvo.bench.ErrorKind;
 import dev.salvo.client.Headers;
+import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Response;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Tally {
     private final Recorder fromIntended;
     private final Recorder fromSend = new Recorder(3);
     private final AtomicLongArray statuses = new AtomicLongArray(STATUS_CODES);
+    private final AtomicLongArray protocols = new AtomicLongArray(HttpVersion.values().length);
     private final LongAdder bytes = new LongAdder();
     private final LongAdder measuredDone = new LongAdder();
     private final LongAdder anyDone = new LongAdder();
@@ -50,6 +52,7 @@ final class Tally {
             fromIntended.recordValue(micros(done - intended));
         }
         statuses.incrementAndGet(response.status());
+        protocols.incrementAndGet(response.version().ordinal());
         bytes.add(responseBytes(response));
         measuredDone.increment();
     }
@@ -111,6 +114,18 @@ final class Tally {
             long count = statuses.get(code);
             if (count > 0) {
                 seen.put(code, count);
+            }
+        }
+        return seen;
+    }
+
+    /** Protocol name ({@code HTTP/1.1}, {@code HTTP/2}) → measured responses, only those seen. */
+    SortedMap<String, Long> protocols() {
+        SortedMap<String, Long> seen = new TreeMap<>();
+        for (HttpVersion version : HttpVersion.values()) {
+            long count = protocols.get(version.ordinal());
+            if (count > 0) {
+                seen.put(version.toString(), count);
             }
         }
         return seen;

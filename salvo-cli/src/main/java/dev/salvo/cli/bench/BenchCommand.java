@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
             "for https://): -c connections carry --streams streams each."})
     boolean http2;
 
-    @Option(names = "--streams", paramLabel = "M", defaultValue = "1",
+    @Option(names = {"--streams", "--max-concurrent-streams"}, paramLabel = "M", defaultValue = "1",
             description = {"With --http2: streams per connection, as h2load's -m; -c × M requests in flight.",
                     "Default: ${DEFAULT-VALUE}."})
     int streams;

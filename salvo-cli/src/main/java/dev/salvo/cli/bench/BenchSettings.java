@@ -47,6 +47,9 @@ final class BenchSettings {
         BenchReports.writable(options.json, "--json");
         BenchReports.writable(options.html, "--html");
         positive(options.streams, "--streams");
+        if (options.noKeepAlive && options.http2) {
+            throw new BadInputException("--no-keepalive is HTTP/1.1's: --http2 multiplexes requests on long-lived connections");
+        }
         if (options.streams > 1 && !options.http2) {
             throw new BadInputException("--streams needs --http2: an HTTP/1.1 connection carries one request at a time");
         }

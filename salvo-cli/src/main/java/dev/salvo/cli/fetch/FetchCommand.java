@@ -104,7 +104,7 @@ public final class FetchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         checkLimits();
         TransportOptions.Connection connection = new TransportOptions.Connection(tls.trustManager(), proxyAddress());
-        List<Request> requests = UrlList.requests(urls, file, System.in, request.template());
+        List<Request> requests = UrlList.requests(urls, file, System.in, request.template(outputFile != null || outputDir != null));
         Output output = Output.of(spec);
         if (outputFile != null || outputDir != null) {
             return saveToFiles(requests, output, connection);

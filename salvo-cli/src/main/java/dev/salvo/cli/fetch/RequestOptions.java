@@ -17,11 +17,15 @@ import picocli.CommandLine.Option;
 
 /**
  * What every fetched URL is sent with: {@code -X}, {@code -H}, {@code -d} and {@code --timeout}
- * (curl's spellings). Checked once, before any request is sent, by {@link #template()}.
+ * (curl's spellings). Checked once, before any request is sent, by {@link #template(boolean)}.
  */
 final class RequestOptions {
     /** The most {@code -d @FILE} reads: the body is held in memory and sent with every URL. */
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    /** A download's whole-call limit without {@code --timeout}: in effect none. */
+    static final Duration DOWNLOAD_DEADLINE = Duration.ofDays(1);
+    /** A download's idle timeout without {@code --idle-timeout}. */
+    static final Duration DOWNLOAD_IDLE = Duration.ofSeconds(30);
 
     @Option(names = {"-X", "--request"}, paramLabel = "METHOD",
             description = "HTTP method (default: GET, or POST with -d).")
@@ -37,11 +41,20 @@ final class RequestOptions {
     String data;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline for each URL, queue wait included (10s, 250ms, 1.5; default: 30s).")
+            description = "Deadline for each URL, queue wait included (10s, 250ms, 1.5; default: 30s, none with -o/-O).")
     Duration timeout;
 
-    /** The method, headers, body and deadline every URL's request gets; bad values are bad input. */
-    Request.Builder template() {
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fail a URL whose response goes this long without a byte, head or body "
+                    + "(default: 30s with -o/-O, else none).")
+    Duration idleTimeout;
+
+    /**
+     * The method, headers, body and time limits every URL's request gets; bad values are bad input.
+     * A download ({@code -o}/{@code -O}) has no whole-call limit unless {@code --timeout} gives one
+     * (a big file may take long) and an idle timeout of {@link #DOWNLOAD_IDLE} (a stalled one may not).
+     */
+    Request.Builder template(boolean download) {
         Request.Builder template = Request.newBuilder("http://template.invalid/");
         byte[] body = data == null ? new byte[0] : body(data);
         String verb = method != null ? method.strip() : data != null ? "POST" : "GET";
@@ -70,13 +83,22 @@ final class RequestOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("-H: " + e.getMessage(), e);
         }
-        if (timeout != null) {
-            if (timeout.isZero()) {
-                throw new BadInputException("--timeout must be more than 0");
-            }
-            template.deadline(timeout);
+        Duration whole = positive("--timeout", timeout, download ? DOWNLOAD_DEADLINE : null);
+        if (whole != null) {
+            template.deadline(whole);
+        }
+        Duration idle = positive("--idle-timeout", idleTimeout, download ? DOWNLOAD_IDLE : null);
+        if (idle != null) {
+            template.bodyIdleTimeout(idle);
         }
         return template;
+    }
+
+    private static Duration positive(String flag, Duration given, Duration otherwise) {
+        if (given != null && given.isZero()) {
+            throw new BadInputException(flag + " must be more than 0");
+        }
+        return given != null ? given : otherwise;
     }
 
     private static byte[] body(String data) {

@@ -42,8 +42,8 @@ final class WaterfallSvg {
             Run run = runs.get(i);
             List<WaterfallRows.Placed> layout = layouts.get(i);
             int rows = WaterfallRows.rows(layout);
-            svg.append(String.format(Locale.ROOT, "<text class=\"run\" x=\"4\" y=\"%d\">%s — %s s, %d requests%s</text>%n",
-                    y + 14, Html.escape(run.label()), seconds(run.elapsed()), run.bars().size(),
+            svg.append(String.format(Locale.ROOT, "<text class=\"run\" x=\"4\" y=\"%d\">%s — %s s, %d requests%s%s</text>%n",
+                    y + 14, Html.escape(run.label()), seconds(run.elapsed()), run.bars().size(), protocols(run),
                     rows < run.bars().size() ? " (short ones follow the one before on its row)" : ""));
             y += HEADING;
             for (WaterfallRows.Placed placed : layout) {
@@ -52,6 +52,13 @@ final class WaterfallSvg {
             y += rows * ROW;
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The protocols the run's responses came on, e.g. {@code " over HTTP/2"}; empty when none is known. */
+    static String protocols(Run run) {
+        String names = run.bars().stream().map(Bar::protocol).filter(p -> !p.isEmpty()).distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(" and "));
+        return names.isEmpty() ? "" : " over " + names;
     }
 
     /** When the run's first request was made: its axis's 0. */
@@ -96,7 +103,8 @@ final class WaterfallSvg {
         for (Bar.Segment segment : bar.segments()) {
             parts.append(String.format(Locale.ROOT, "; %s %s ms", segment.part().words(), millis(segment.to() - segment.from())));
         }
-        String title = String.format(Locale.ROOT, "%s: queued %s s, ran %s–%s s%s%s", bar.label(),
+        String title = String.format(Locale.ROOT, "%s%s: queued %s s, ran %s–%s s%s%s", bar.label(),
+                bar.protocol().isEmpty() ? "" : " over " + bar.protocol(),
                 seconds(bar.started() - bar.queued()), seconds(bar.started() - origin), seconds(bar.ended() - origin),
                 parts, bar.failed() ? ", FAILED" : "");
         if (placed.x() - placed.queuedX() >= 0.5) {

@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param failed   true when it ended in a failure
  * @param segments the parts of its running time the events told apart, in time order, within
  *                 {@code started}–{@code ended}; empty when none did
+ * @param protocol the protocol its response came on ({@code "HTTP/1.1"}, {@code "HTTP/2"}); empty when unknown
  */
-public record Bar(String label, long queued, long started, long ended, boolean failed, List<Segment> segments) {
+public record Bar(String label, long queued, long started, long ended, boolean failed, List<Segment> segments, String protocol) {
     public Bar {
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(protocol, "protocol");
         if (queued < 0 || started < queued || ended < started) {
             throw new IllegalArgumentException("times must be 0 <= queued <= started <= ended, got "
                     + queued + ", " + started + ", " + ended);
@@ -29,9 +31,14 @@ public record Bar(String label, long queued, long started, long ended, boolean f
         }
     }
 
-    /** A bar whose running time is not split into parts. */
+    /** A bar whose running time is not split into parts, its protocol unknown. */
     public Bar(String label, long queued, long started, long ended, boolean failed) {
-        this(label, queued, started, ended, failed, List.of());
+        this(label, queued, started, ended, failed, List.of(), "");
+    }
+
+    /** A bar whose protocol is unknown. */
+    public Bar(String label, long queued, long started, long ended, boolean failed, List<Segment> segments) {
+        this(label, queued, started, ended, failed, segments, "");
     }
 
     /** What a part of a request's running time was spent on. */

@@ -29,6 +29,9 @@ public final class Timeline implements EventListener {
     public void onEvent(CallEvent event) {
         Times times = calls.computeIfAbsent(event.requestId(), id -> new Times(event.request().toString()));
         times.update(event.phase(), event.nanoTime());
+        if (event.phase() == CallEvent.Phase.RESPONSE_HEADERS) {
+            times.protocol(event.detail());
+        }
     }
 
     /** Records a call made outside Salvo, from {@link System#nanoTime()} values. */
@@ -59,6 +62,7 @@ public final class Timeline implements EventListener {
         private final String request;
         private final long[] at = new long[PHASES.length];
         private boolean failed;
+        private String protocol = "";
 
         Times(String request) {
             this.request = request;
@@ -75,6 +79,11 @@ public final class Timeline implements EventListener {
             }
         }
 
+        /** The protocol of the latest response (after redirects and retries, the one delivered). */
+        synchronized void protocol(String name) {
+            protocol = name;
+        }
+
         synchronized Bar toBar(long origin, long now) {
             long queued = at(CallEvent.Phase.QUEUED);
             long started = at(CallEvent.Phase.STARTED);
@@ -82,7 +91,7 @@ public final class Timeline implements EventListener {
             long q = Math.max(origin, queued < 0 ? (started < 0 ? now : started) : queued) - origin;
             long s = Math.max(q, (started < 0 ? (ended < 0 ? now : ended) : started) - origin);
             long e = Math.max(s, (ended < 0 ? now : ended) - origin);
-            return new Bar(request, q, s, e, failed, started < 0 ? List.of() : segments(origin, s, e));
+            return new Bar(request, q, s, e, failed, started < 0 ? List.of() : segments(origin, s, e), protocol);
         }
 
         /** The parts the phases tell apart, clipped to the bar {@code s}–{@code e} (times since {@code origin}). */

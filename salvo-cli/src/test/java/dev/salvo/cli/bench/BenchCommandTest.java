@@ -79,12 +79,26 @@ class BenchCommandTest {
         assertEquals(0, ran.exit(), ran.err());
         assertTrue(ran.out().contains("Requests  300 in "), ran.out());
         assertTrue(ran.out().contains("Status    200: 300"), ran.out());
+        assertTrue(ran.out().contains("Protocol  HTTP/1.1: 300"), ran.out());
         assertFalse(ran.err().contains("\r"), "no progress line when not on a terminal: " + ran.err());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals(300, report.get("requests").asLong());
         assertEquals(300, report.get("status").get("200").asLong());
         assertTrue(Files.readString(html).contains("<svg"));
         assertEquals(300, awaitSeen(before, 300));
+    }
+
+    @Test
+    void overHttp2TheReportsSayEveryResponseCameOnIt(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("h2.json");
+        Ran ran = bench(server.url("/get"), "-n", "400", "-c", "2", "--http2", "--max-concurrent-streams", "8",
+                "--threads", "1", "--json", json.toString());
+        assertEquals(0, ran.exit(), ran.err());
+        assertTrue(ran.out().contains("Protocol  HTTP/2: 400"), ran.out());
+        assertFalse(ran.out().contains("HTTP/1.1"), ran.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(400, report.get("protocol").get("HTTP/2").asLong());
+        assertEquals(1, report.get("protocol").size(), report.toString());
     }
 
     @Test
@@ -108,6 +122,7 @@ class BenchCommandTest {
                 List.of(url, "-c", "0"),
                 List.of(url, "-n", "1", "--streams", "4"),
                 List.of(url, "-n", "1", "--http2", "--streams", "0"),
+                List.of(url, "-n", "1", "--http2", "--no-keepalive"),
                 List.of(url, "-n", "-5"),
                 List.of(url, "-R", "0"),
                 List.of(url, "-R", "-3"),

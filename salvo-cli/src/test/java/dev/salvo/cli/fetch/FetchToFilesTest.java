@@ -66,6 +66,21 @@ class FetchToFilesTest {
     }
 
     @Test
+    void aDownloadOutlivesTheIdleTimeoutWhileBytesComeButAStallEndsIt(@TempDir Path dir) throws Exception {
+        Path steady = dir.resolve("steady.bin");
+        String drip = server.url("/drip?numbytes=6&duration=1.5&delay=0");
+        CliRun run = CliRun.of("fetch", "--idle-timeout", "700ms", "-o", steady.toString(), drip);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(6, Files.size(steady), "1.5 s in all, never 700 ms without a byte");
+        Path stalled = dir.resolve("stalled.bin");
+        CliRun stall = CliRun.of("fetch", "--idle-timeout", "300ms", "-o", stalled.toString(), server.url("/fault/stall"));
+        assertEquals(1, stall.exitCode(), stall::toString);
+        stall.assertLine(0, ".*/fault/stall \\d+\\.\\d\\d error: timed out");
+        assertEquals(List.of(steady), listing(dir), "the stalled download leaves nothing");
+        CliRun.of("fetch", "--idle-timeout", "0", "-o", stalled.toString(), drip).assertBadInput("more than 0");
+    }
+
+    @Test
     void aBodyCutShortLeavesNoFileAndExitsOne(@TempDir Path dir) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> cutShort(listener));

@@ -95,6 +95,19 @@ class WaterfallSvgTest {
         assertEquals(1, drawn(svg).size(), "parts are not counted as requests");
     }
 
+    @Test
+    void theProtocolOfEachResponseIsInItsTitleAndTheRunsHeading() {
+        Bar h2 = new Bar("GET http://a/1", 0, 0, 10 * MS, false, List.of(), "HTTP/2");
+        Bar h1 = new Bar("GET http://b/2", 0, 0, 10 * MS, false, List.of(), "HTTP/1.1");
+        Bar unknown = new Bar("GET http://c/3", 0, 0, 10 * MS, true);
+        String mixed = WaterfallSvg.render(List.of(new Run("r", 10 * MS, List.of(h2, h1, unknown))));
+        assertTrue(mixed.contains("3 requests over HTTP/1.1 and HTTP/2<"), mixed);
+        assertTrue(mixed.contains("<title>GET http://a/1 over HTTP/2: queued"), mixed);
+        assertTrue(mixed.contains("<title>GET http://c/3: queued"), "no protocol when none is known: " + mixed);
+        String none = WaterfallSvg.render(List.of(new Run("r", 10 * MS, List.of(unknown))));
+        assertTrue(none.contains("1 requests<"), none);
+    }
+
     private static double widthOf(String svg, String part) {
         Matcher m = Pattern.compile("<rect class=\"part " + part + "\" x=\"[\\d.]+\" y=\"\\d+\" width=\"([\\d.]+)\"").matcher(svg);
         assertTrue(m.find(), part);

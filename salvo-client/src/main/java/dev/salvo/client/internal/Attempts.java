@@ -4,6 +4,7 @@ import dev.salvo.client.BodyHandler;
 import dev.salvo.client.BodyNotReplayableException;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.ClientClosedException;
+import dev.salvo.client.DeadlineExceededException;
 import dev.salvo.client.Headers;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,11 +62,33 @@ final class Attempts {
             exchange.cancel(true);
             return;
         }
+        Duration idle = call.current.bodyIdleTimeout().orElse(null);
+        if (idle != null) {
+            watchHead(call, exchange, idle);
+        }
         exchange.whenComplete((ignored, error) -> done(call, error));
+    }
+
+    /** The idle timeout's first part: the attempt's response head must come within {@code idle}. */
+    private void watchHead(Call call, CompletableFuture<Void> exchange, Duration idle) {
+        try {
+            call.headCheck = timer.schedule(() -> {
+                if (call.inTransport == exchange && call.tap == null && !call.isFinished()) {
+                    engine.fail(call, new DeadlineExceededException("no response head within "
+                            + CallEngine.format(idle) + " (idle timeout): " + call.describe()));
+                }
+            }, idle.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the client is closing: close() ends the call
+        }
     }
 
     /** The headers of the current attempt arrived: where its body goes. On the transport's thread. */
     Flow.Subscriber<List<ByteBuffer>> onHeaders(Call call, int status, Headers headers) {
+        ScheduledFuture<?> headCheck = call.headCheck;
+        if (headCheck != null) {
+            headCheck.cancel(false);
+        }
         Request current = call.current;
         if (cookies != null) {
             cookies.incoming(current, headers);

@@ -63,6 +63,8 @@ final class Call implements Exchange {
     volatile Request nextHop;
     volatile Duration retryWait;
     volatile BodyTap tap;
+    /** The current attempt's wait for its response head under an idle timeout; null without one. */
+    volatile ScheduledFuture<?> headCheck;
     /** The future completed with a body still being read (a stream): the slot waits for the exchange. */
     volatile boolean delivered;
     // guarded by this: the future's completion waiting for the exchange to end, and that end
@@ -153,7 +155,7 @@ final class Call implements Exchange {
         this.status = status;
         this.version = version;
         this.trailers = Headers.empty();
-        engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null);
+        engine.emit(this, CallEvent.Phase.RESPONSE_HEADERS, status, null, 0, version.toString());
         return engine.attempts.onHeaders(this, status, headers);
     }
 

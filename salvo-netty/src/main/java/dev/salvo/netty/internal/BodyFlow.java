@@ -84,6 +84,14 @@ final class BodyFlow implements Flow.Subscription {
         drain();
     }
 
+    /**
+     * Whether the body's last piece arrived: the rest of the body is here, so the connection or
+     * stream ending now takes nothing from the subscriber, which goes on taking what waits.
+     */
+    boolean lastArrived() {
+        return lastArrived;
+    }
+
     /** The body's last piece arrived. */
     void last() {
         flushLent();

@@ -238,7 +238,9 @@ final class H2Stream extends CallHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        lost(null);
+        if (body == null || !body.lastArrived()) {
+            lost(null); // else the stream ended whole while its subscriber is behind: it takes the rest
+        }
         freeSlot();
         ctx.fireChannelInactive();
     }

@@ -203,7 +203,9 @@ final class ResponseHandler extends CallHandler implements QueuingPool.Connectio
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         pool.connectionClosed(this);
-        lost(null);
+        if (body == null || !body.lastArrived()) {
+            lost(null); // else the body came whole before the close while its subscriber is behind: it takes the rest
+        }
         ctx.fireChannelInactive();
     }
 
