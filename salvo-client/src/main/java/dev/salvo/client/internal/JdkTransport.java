@@ -60,11 +60,13 @@ public final class JdkTransport implements Transport {
     }
 
     private HttpRequest toJdk(Request request, Exchange exchange) {
-        HttpRequest.BodyPublisher body = publisher(request.body());
-        if (!request.body().isEmpty() && exchange.listensToPhases()) {
-            body = new SentBodyPublisher(body, exchange);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
+        if (request.body().isEmpty()) {
+            withoutBody(builder, request.method());
+        } else {
+            HttpRequest.BodyPublisher body = publisher(request.body());
+            builder.method(request.method(), exchange.listensToPhases() ? new SentBodyPublisher(body, exchange) : body);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
         if (http1OnCleartext && !request.origin().isSecure()) {
             builder.version(HttpClient.Version.HTTP_1_1);
         }
@@ -75,11 +77,22 @@ public final class JdkTransport implements Transport {
         return builder.build();
     }
 
+    /**
+     * A request without a body: GET, HEAD and DELETE with no publisher at all, as the JDK's own
+     * {@code GET()} makes them (no {@code Content-Length: 0} on the wire); other methods with an
+     * empty one ({@code Content-Length: 0}).
+     */
+    private static void withoutBody(HttpRequest.Builder builder, String method) {
+        switch (method) {
+            case "GET" -> builder.GET();
+            case "HEAD" -> builder.HEAD();
+            case "DELETE" -> builder.DELETE();
+            default -> builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+    }
+
     /** The JDK publisher for a body: bytes and files as they are, streams with their length or chunked. */
     private static HttpRequest.BodyPublisher publisher(RequestBody body) {
-        if (body.isEmpty()) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
         Optional<ByteBuffer> bytes = body.bytes();
         if (bytes.isPresent()) {
             ByteBuffer buffer = bytes.get();
