@@ -78,8 +78,8 @@ public final class ProfileSummary {
     }
 
     private void print(List<String> methods) {
-        System.out.println(String.format(Locale.ROOT, "%s: %d samples, %.0f %s", unit.equals("samples")
-                ? "execution samples" : "CPU-time samples", stacks.size(), total, unit));
+        System.out.println(unit.equals("samples") ? "execution samples: " + stacks.size()
+                : String.format(Locale.ROOT, "CPU-time samples: %d, %.0f CPU ms", stacks.size(), total));
         Map<String, Double> top = new HashMap<>();
         Map<String, Double> inclusive = new HashMap<>();
         for (int s = 0; s < stacks.size(); s++) {
