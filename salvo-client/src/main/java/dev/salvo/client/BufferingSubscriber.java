@@ -89,8 +89,12 @@ final class BufferingSubscriber<T> extends WholeBodySubscriber<T> {
 
     /** The announced Content-Length; -1 when absent or unreadable (the bytes then decide). */
     static long contentLength(Headers headers) {
+        String value = headers.first("Content-Length").orElse(null);
+        if (value == null) {
+            return -1;
+        }
         try {
-            return headers.first("Content-Length").map(v -> Long.parseLong(v.strip())).orElse(-1L);
+            return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
             return -1;
         }

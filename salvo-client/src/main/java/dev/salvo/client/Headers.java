@@ -16,6 +16,15 @@ import java.util.Set;
  */
 public final class Headers {
     private static final Headers EMPTY = new Headers(new String[0]);
+    /** Which ASCII characters are token characters: one look-up per character of every name checked. */
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < TOKEN.length; c++) {
+            TOKEN[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        }
+    }
 
     /** name0, value0, name1, value1, … */
     private final String[] namesAndValues;
@@ -155,10 +164,7 @@ public final class Headers {
 
     /** RFC 9110 token characters. */
     static boolean isTokenChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return c < TOKEN.length && TOKEN[c];
     }
 
     private static String quote(String s) {

@@ -66,6 +66,17 @@ public record Origin(String scheme, String host, int port) {
         return port == (isSecure() ? 443 : 80) ? h : h + ':' + port;
     }
 
+    /** The same three fields: written out, as the key of every per-host look-up on each call. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Origin that && port == that.port && host.equals(that.host) && scheme.equals(that.scheme);
+    }
+
+    @Override
+    public int hashCode() {
+        return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+    }
+
     /** {@code scheme://host:port}, with brackets around an IPv6 host. */
     @Override
     public String toString() {

@@ -80,6 +80,23 @@ class CallbackLaneTest {
     }
 
     @Test
+    void anIdleCallbackThreadStillEndsAfterABusySpell() {
+        try (Salvo http = Salvo.create()) {
+            // a spell of work keeps the watchdog ticking, so the worker parks without a timeout between tasks
+            CompletableFuture<Thread> last = null;
+            for (int i = 0; i < 200; i++) {
+                last = http.send(server.get("/get")).thenApply(r -> Thread.currentThread());
+                Await.value(last);
+            }
+            Thread worker = Await.value(last);
+            // once the lane is quiet the watchdog stops and wakes it; it then ends after its keep-alive (5 s)
+            Await.until("the idle callback thread ends after its keep-alive", () -> !worker.isAlive());
+            CompletableFuture<Thread> late = CompletableFuture.supplyAsync(Thread::currentThread, http.callbackExecutor());
+            assertTrue(Await.value(late).getName().startsWith("salvo-callback-"));
+        }
+    }
+
+    @Test
     void aCallbackThreadStopsWithTheClientAndLaterTasksStillRun() {
         Salvo http = Salvo.create();
         Thread worker = Await.value(http.send(server.get("/get")).thenApply(r -> Thread.currentThread()));

@@ -9,6 +9,9 @@ import dev.salvo.client.spi.Transport;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The JDK HttpClient transport passes the transport contract, and the builder's settings pass through. */
@@ -27,6 +30,24 @@ class JdkTransportTest extends TransportContract {
             assertEquals(200, response.status());
             assertTrue(response.bodyString().contains("http://salvo.invalid/get?via=proxy"), response.bodyString());
         }
+    }
+
+    @Test
+    void aRequestWithoutABodyCarriesContentLengthOnlyWhenItsMethodUsuallyHasABody() {
+        Map<String, String> contentLengths = new ConcurrentHashMap<>();
+        try (RecordingServer recording = new RecordingServer(exchange -> {
+            contentLengths.put(exchange.getRequestMethod(),
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Content-Length")));
+            return 204;
+        })) {
+            for (String method : List.of("GET", "HEAD", "DELETE", "POST", "PUT", "OPTIONS")) {
+                Request request = Request.newBuilder(recording.url("/empty")).method(method).build();
+                assertEquals(204, Await.value(transport.execute(request)).status());
+            }
+        }
+        // as the JDK's own GET() sends them: no "Content-Length: 0" on a GET, HEAD or DELETE
+        assertEquals(Map.of("GET", "null", "HEAD", "null", "DELETE", "null", "POST", "0", "PUT", "0", "OPTIONS", "0"),
+                contentLengths);
     }
 
     @Test

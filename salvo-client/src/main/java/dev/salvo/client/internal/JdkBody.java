@@ -13,13 +13,19 @@ import java.util.concurrent.Flow;
  * JDK's {@link HttpResponse.BodySubscriber} on one side, a plain {@link Flow.Subscriber} on the other,
  * the JDK's subscription (and so its {@code request(n)} backpressure) passed through. Its value is
  * ready at once, so the JDK's future completes with the headers; {@link #done} completes when the
- * body ended, failed or was cancelled: the transport's future. Thread-safe.
+ * body ended, failed or was cancelled: the transport's future. Cancelling it aborts the JDK's
+ * exchange itself (no stage of its own on every call). Thread-safe.
  */
 final class JdkBody implements HttpResponse.BodySubscriber<Void>, Flow.Subscription {
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** The value the JDK waits for: none, ready at once (one shared stage nobody can complete). */
+    private static final CompletionStage<Void> NO_VALUE = CompletableFuture.completedStage(null);
+
+    final CompletableFuture<Void> done = new Done();
     private final Request request;
     private volatile Flow.Subscriber<List<ByteBuffer>> subscriber;
     private volatile Flow.Subscription upstream;
+    /** The JDK's future of the exchange, once {@code sendAsync} returned it. */
+    private volatile CompletableFuture<?> sent;
 
     JdkBody(Request request) {
         this.request = request;
@@ -61,7 +67,7 @@ final class JdkBody implements HttpResponse.BodySubscriber<Void>, Flow.Subscript
 
     @Override
     public CompletionStage<Void> getBody() {
-        return CompletableFuture.completedFuture(null);
+        return NO_VALUE;
     }
 
     @Override
@@ -85,10 +91,35 @@ final class JdkBody implements HttpResponse.BodySubscriber<Void>, Flow.Subscript
         }
     }
 
-    void cancelUpstream() {
-        Flow.Subscription up = upstream;
-        if (up != null) {
-            up.cancel();
+    /** The JDK's future of this exchange: a failure before the body reaches the subscriber; cancelled with {@link #done}. */
+    void sentAs(CompletableFuture<?> jdk) {
+        sent = jdk;
+        jdk.whenComplete((response, error) -> {
+            if (error != null) {
+                fail(error);
+            }
+        });
+        if (done.isCancelled()) {
+            jdk.cancel(true); // cancelled while sendAsync ran
+        }
+    }
+
+    /** The transport's future: cancelling it aborts the JDK's exchange and its body. */
+    private final class Done extends CompletableFuture<Void> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (isCancelled()) {
+                CompletableFuture<?> jdk = sent;
+                if (jdk != null) {
+                    jdk.cancel(true);
+                }
+                Flow.Subscription up = upstream;
+                if (up != null) {
+                    up.cancel();
+                }
+            }
+            return cancelled;
         }
     }
 }

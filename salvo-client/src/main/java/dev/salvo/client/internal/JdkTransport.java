@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -53,29 +52,20 @@ public final class JdkTransport implements Transport {
         }
         JdkBody body = new JdkBody(request);
         // the JDK's future completes with the headers; the body then flows through JdkBody
-        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(jdkRequest,
+        body.sentAs(client.sendAsync(jdkRequest,
                 info -> body.start(exchange.responseHeaders(info.statusCode(), fromJdk(info.headers()),
-                        info.version() == HttpClient.Version.HTTP_2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)));
-        sent.whenComplete((response, error) -> {
-            if (error != null) {
-                body.fail(error);
-            }
-        });
-        body.done.whenComplete((ignored, error) -> {
-            if (body.done.isCancelled()) {
-                sent.cancel(true);
-                body.cancelUpstream();
-            }
-        });
+                        info.version() == HttpClient.Version.HTTP_2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1))));
         return body.done;
     }
 
     private HttpRequest toJdk(Request request, Exchange exchange) {
-        HttpRequest.BodyPublisher body = publisher(request.body());
-        if (!request.body().isEmpty() && exchange.listensToPhases()) {
-            body = new SentBodyPublisher(body, exchange);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
+        if (request.body().isEmpty()) {
+            withoutBody(builder, request.method());
+        } else {
+            HttpRequest.BodyPublisher body = publisher(request.body());
+            builder.method(request.method(), exchange.listensToPhases() ? new SentBodyPublisher(body, exchange) : body);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
         if (http1OnCleartext && !request.origin().isSecure()) {
             builder.version(HttpClient.Version.HTTP_1_1);
         }
@@ -86,11 +76,22 @@ public final class JdkTransport implements Transport {
         return builder.build();
     }
 
+    /**
+     * A request without a body: GET, HEAD and DELETE with no publisher at all, as the JDK's own
+     * {@code GET()} makes them (no {@code Content-Length: 0} on the wire); other methods with an
+     * empty one ({@code Content-Length: 0}).
+     */
+    private static void withoutBody(HttpRequest.Builder builder, String method) {
+        switch (method) {
+            case "GET" -> builder.GET();
+            case "HEAD" -> builder.HEAD();
+            case "DELETE" -> builder.DELETE();
+            default -> builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+    }
+
     /** The JDK publisher for a body: bytes and files as they are, streams with their length or chunked. */
     private static HttpRequest.BodyPublisher publisher(RequestBody body) {
-        if (body.isEmpty()) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
         Optional<ByteBuffer> bytes = body.bytes();
         if (bytes.isPresent()) {
             ByteBuffer buffer = bytes.get();
