@@ -21,6 +21,9 @@ class PolitenessTest {
     @RegisterExtension
     static final LocalServer local = new LocalServer();
 
+    /** How long a busy machine may hold a request between its permit and its arrival at the server. */
+    private static final double JITTER_SECONDS = 0.25;
+
     @Test
     void aRateLimitHoldsAtTheServerUnderConcurrency() {
         double rate = 20;
@@ -37,12 +40,14 @@ class PolitenessTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(calls, server.hits());
             List<Long> at = server.arrivals.stream().sorted().toList();
-            // every window [at(i), at(j)] holds at most burst + rate × its length (+1 for arrival jitter)
+            // every window [at(i), at(j)] holds at most burst + rate × its length, plus what a scheduling
+            // stall of up to JITTER_SECONDS on a busy machine can bunch together (permits granted on time,
+            // requests delayed and arriving together); an unlimited client sends all 45 within milliseconds
             for (int i = 0; i < at.size(); i++) {
                 for (int j = i; j < at.size(); j++) {
                     double window = (at.get(j) - at.get(i)) / 1e9;
                     int inWindow = j - i + 1;
-                    assertTrue(inWindow <= burst + rate * window + 1,
+                    assertTrue(inWindow <= burst + rate * (window + JITTER_SECONDS) + 1,
                             inWindow + " requests arrived within " + window + " s");
                 }
             }
