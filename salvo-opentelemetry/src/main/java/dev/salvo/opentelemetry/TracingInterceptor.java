@@ -1,0 +1,66 @@
+package dev.salvo.opentelemetry;
+
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodyResponse;
+import dev.salvo.client.Interceptor;
+import dev.salvo.client.Request;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens the CLIENT span of a call, a child of the caller's {@link Context#current()}, writes its context
+ * into the request's headers with the propagator, and passes the call on with the span current. A span
+ * that is not recorded (sampled out) is propagated but not followed.
+ */
+final class TracingInterceptor implements Interceptor {
+    private static final TextMapSetter<Request.Builder> HEADERS = (carrier, key, value) -> {
+        if (carrier != null) {
+            carrier.setHeader(key, value);
+        }
+    };
+
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+    private final CallSpans calls;
+
+    TracingInterceptor(Tracer tracer, TextMapPropagator propagator, CallSpans calls) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.calls = calls;
+    }
+
+    @Override
+    public <T> CompletableFuture<BodyResponse<T>> intercept(Request request, BodyHandler<T> handler, Chain chain) {
+        Context parent = Context.current();
+        Span span = tracer.spanBuilder(HttpAttributes.spanName(request)).setParent(parent).setSpanKind(SpanKind.CLIENT)
+                .setAllAttributes(HttpAttributes.ofRequest(request)).startSpan();
+        Context context = parent.with(span);
+        Request.Builder traced = request.toBuilder();
+        propagator.inject(context, traced, HEADERS);
+        Request sent = traced.build();
+        if (!span.isRecording()) {
+            return chain.proceed(sent, handler);
+        }
+        TracedCall call = calls.open(span);
+        CompletableFuture<BodyResponse<T>> result;
+        try (Scope ignored = context.makeCurrent()) {
+            result = chain.proceed(sent, handler);
+        } catch (RuntimeException | Error e) {
+            call.settled(null, e);
+            throw e;
+        }
+        result.whenComplete(call::settled);
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "tracing(" + propagator + ")";
+    }
+}
