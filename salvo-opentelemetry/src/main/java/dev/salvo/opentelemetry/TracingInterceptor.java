@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Opens the CLIENT span of a call, a child of the caller's {@link Context#current()}, writes its context
  * into the request's headers with the propagator, and passes the call on with the span current. A span
- * that is not recorded (sampled out) is propagated but not followed.
+ * that is not recorded (sampled out) is propagated and current but not followed.
  */
 final class TracingInterceptor implements Interceptor {
     private static final TextMapSetter<Request.Builder> HEADERS = (carrier, key, value) -> {
@@ -41,21 +41,21 @@ final class TracingInterceptor implements Interceptor {
         Span span = tracer.spanBuilder(HttpAttributes.spanName(request)).setParent(parent).setSpanKind(SpanKind.CLIENT)
                 .setAllAttributes(HttpAttributes.ofRequest(request)).startSpan();
         Context context = parent.with(span);
-        Request.Builder traced = request.toBuilder();
-        propagator.inject(context, traced, HEADERS);
-        Request sent = traced.build();
-        if (!span.isRecording()) {
-            return chain.proceed(sent, handler);
-        }
-        TracedCall call = calls.open(span);
+        TracedCall call = span.isRecording() ? calls.open(span) : null;
         CompletableFuture<BodyResponse<T>> result;
         try (Scope ignored = context.makeCurrent()) {
-            result = chain.proceed(sent, handler);
-        } catch (RuntimeException | Error e) {
-            call.settled(null, e);
+            Request.Builder traced = request.toBuilder();
+            propagator.inject(context, traced, HEADERS);
+            result = chain.proceed(traced.build(), handler);
+        } catch (RuntimeException | Error e) { // a propagator's header the request refused, or the chain below threw
+            if (call != null) {
+                call.settled(null, e);
+            }
             throw e;
         }
-        result.whenComplete(call::settled);
+        if (call != null) {
+            result.whenComplete(call::settled);
+        }
         return result;
     }
 

@@ -26,8 +26,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -39,6 +43,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -310,6 +315,31 @@ class SalvoTracingTest {
             assertTrue(seen.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), seen);
             assertEquals(0, Integer.parseInt(seen.substring(53), 16) & 1, () -> "sampled flag set: " + seen);
             assertEquals(List.of(), exporter.getFinishedSpanItems());
+        }
+    }
+
+    @Test
+    void aHeaderThePropagatorWritesAndTheRequestRefusesFailsTheCallAndEndsTheSpan() {
+        TextMapPropagator injecting = new TextMapPropagator() {
+            @Override
+            public Collection<String> fields() {
+                return List.of("x-trace");
+            }
+
+            @Override
+            public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+                setter.set(carrier, "x-trace", "a\r\nInjected: yes");
+            }
+
+            @Override
+            public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+                return context;
+            }
+        };
+        SalvoTracing tracing = SalvoTracing.newBuilder(openTelemetry(Sampler.alwaysOn())).propagator(injecting).build();
+        try (Salvo http = traced(tracing, EventListener.NONE).build()) {
+            Await.failure(http.send(Request.get(server.url("/get"))), IllegalArgumentException.class);
+            assertFailed(spans(1).get(0), IllegalArgumentException.class);
         }
     }
 
