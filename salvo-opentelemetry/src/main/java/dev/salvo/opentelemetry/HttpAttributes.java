@@ -3,8 +3,7 @@ package dev.salvo.opentelemetry;
 import dev.salvo.client.Origin;
 import dev.salvo.client.Request;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanBuilder;
 import java.net.URI;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -46,19 +45,17 @@ final class HttpAttributes {
         return KNOWN_METHODS.contains(request.method()) ? request.method() : "HTTP";
     }
 
-    /** What is known before sending: method, URL, server address and port. */
-    static Attributes ofRequest(Request request) {
+    /** Puts what is known before sending on the span: method, URL, server address and port. */
+    static SpanBuilder describe(SpanBuilder span, Request request) {
         Origin origin = request.origin();
-        AttributesBuilder attributes = Attributes.builder();
         if (KNOWN_METHODS.contains(request.method())) {
-            attributes.put(METHOD, request.method());
+            span.setAttribute(METHOD, request.method());
         } else {
-            attributes.put(METHOD, "_OTHER").put(METHOD_ORIGINAL, request.method());
+            span.setAttribute(METHOD, "_OTHER").setAttribute(METHOD_ORIGINAL, request.method());
         }
-        return attributes.put(URL_FULL, redacted(request.uri()))
-                .put(SERVER_ADDRESS, origin.host())
-                .put(SERVER_PORT, (long) origin.port())
-                .build();
+        return span.setAttribute(URL_FULL, redacted(request.uri()))
+                .setAttribute(SERVER_ADDRESS, origin.host())
+                .setAttribute(SERVER_PORT, (long) origin.port());
     }
 
     /** {@code error.type} of a failure: its class's full name, as semconv asks. */

@@ -38,8 +38,8 @@ final class TracingInterceptor implements Interceptor {
     @Override
     public <T> CompletableFuture<BodyResponse<T>> intercept(Request request, BodyHandler<T> handler, Chain chain) {
         Context parent = Context.current();
-        Span span = tracer.spanBuilder(HttpAttributes.spanName(request)).setParent(parent).setSpanKind(SpanKind.CLIENT)
-                .setAllAttributes(HttpAttributes.ofRequest(request)).startSpan();
+        Span span = HttpAttributes.describe(tracer.spanBuilder(HttpAttributes.spanName(request)).setParent(parent)
+                .setSpanKind(SpanKind.CLIENT), request).startSpan();
         Context context = parent.with(span);
         TracedCall call = span.isRecording() ? calls.open(span) : null;
         CompletableFuture<BodyResponse<T>> result;
