@@ -1,5 +1,6 @@
 package dev.salvo.benchmarks;
 
+import dev.salvo.client.EventListener;
 import dev.salvo.client.Request;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.spi.Transport;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * pool gauges monitored) and OpenTelemetry tracing (the SDK, every call sampled, spans through a batch
  * processor to an exporter that counts and drops them, W3C propagation) vs a plain client, each on its own
  * transport of the same kind, in one run of {@link AbRounds}. Prints each round, the ratio of medians
- * (on ÷ off), and how many spans were exported and calls timed, which shows nothing was dropped.
- * Usage: {@code ObservabilityOverhead [concurrency] [seconds per round] [rounds] [path] [transport]}.
+ * (on ÷ off), and how many spans were exported and calls timed, which shows nothing was dropped. The sixth
+ * argument turns on only one of the two ({@code metrics}, {@code tracing}) to tell their costs apart; default
+ * {@code both}. Usage: {@code ObservabilityOverhead [concurrency] [seconds per round] [rounds] [path] [transport] [what]}.
  */
 public final class ObservabilityOverhead {
     private ObservabilityOverhead() {
@@ -36,6 +38,10 @@ public final class ObservabilityOverhead {
 
     public static void main(String[] args) throws Exception {
         AbRounds.Setup setup = AbRounds.Setup.parse(args);
+        String what = args.length > 5 ? args[5] : "both";
+        if (!what.equals("both") && !what.equals("metrics") && !what.equals("tracing")) {
+            throw new IllegalArgumentException("what must be both, metrics or tracing, got " + what);
+        }
         CountingExporter exporter = new CountingExporter();
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn())
                 .addSpanProcessor(BatchSpanProcessor.builder(exporter).setMaxQueueSize(1 << 16).setMaxExportBatchSize(4096)
@@ -50,19 +56,29 @@ public final class ObservabilityOverhead {
              Transport observedTransport = setup.newTransport();
              Salvo plain = Salvo.newBuilder().transport(plainTransport).maxInFlight(setup.concurrency()).build();
              Salvo observed = observed(Salvo.newBuilder().transport(observedTransport).maxInFlight(setup.concurrency()),
-                     SalvoTracing.create(otel), metrics)) {
-            metrics.monitor(observed);
+                     what.equals("metrics") ? null : SalvoTracing.create(otel), what.equals("tracing") ? null : metrics)) {
+            if (!what.equals("tracing")) {
+                metrics.monitor(observed);
+            }
             Request request = Request.get(server.baseUrl() + setup.path());
             String summary = setup.summary(AbRounds.compare(plain::send, observed::send, request, setup));
             tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
             long timed = registry.find(SalvoMetrics.REQUESTS).timers().stream().mapToLong(Timer::count).sum();
-            System.out.printf("%s spans_exported=%d calls_timed=%d%n", summary, exporter.spans.sum(), timed);
+            System.out.printf("%s what=%s spans_exported=%d calls_timed=%d%n", summary, what, exporter.spans.sum(), timed);
         }
     }
 
+    /** The client with {@code tracing} and {@code metrics}, either of which may be null (off). */
     private static Salvo observed(Salvo.Builder builder, SalvoTracing tracing, SalvoMetrics metrics) {
-        return builder.interceptor(tracing.interceptor())
-                .eventListener(tracing.eventListener().andThen(metrics.eventListener())).build();
+        EventListener listener = EventListener.NONE;
+        if (tracing != null) {
+            builder.interceptor(tracing.interceptor());
+            listener = tracing.eventListener();
+        }
+        if (metrics != null) {
+            listener = listener.andThen(metrics.eventListener());
+        }
+        return builder.eventListener(listener).build();
     }
 
     /** Counts the spans it is given and drops them: the SDK's whole path, but no I/O. */

@@ -30,9 +30,6 @@ final class HttpAttributes {
     static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("salvo.attempt");
     static final AttributeKey<String> LOCATION = AttributeKey.stringKey("salvo.redirect.location");
 
-    /** The methods semconv knows; any other is reported as {@code _OTHER}, its span named {@code HTTP}. */
-    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
-            "OPTIONS", "TRACE", "PATCH");
     /** Query parameters whose values semconv says to redact in {@code url.full}. */
     private static final Set<String> SECRET_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
     private static final String REDACTED = "REDACTED";
@@ -40,15 +37,23 @@ final class HttpAttributes {
     private HttpAttributes() {
     }
 
+    /** Whether semconv knows {@code method}; any other is reported as {@code _OTHER}, its span named {@code HTTP}. */
+    static boolean isKnown(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" -> true;
+            default -> false;
+        };
+    }
+
     /** The span's name: the method, or {@code HTTP} for one semconv does not know. */
-    static String spanName(Request request) {
-        return KNOWN_METHODS.contains(request.method()) ? request.method() : "HTTP";
+    static String spanName(String method, boolean known) {
+        return known ? method : "HTTP";
     }
 
     /** Puts what is known before sending on the span: method, URL, server address and port. */
-    static SpanBuilder describe(SpanBuilder span, Request request) {
+    static SpanBuilder describe(SpanBuilder span, Request request, boolean known) {
         Origin origin = request.origin();
-        if (KNOWN_METHODS.contains(request.method())) {
+        if (known) {
             span.setAttribute(METHOD, request.method());
         } else {
             span.setAttribute(METHOD, "_OTHER").setAttribute(METHOD_ORIGINAL, request.method());

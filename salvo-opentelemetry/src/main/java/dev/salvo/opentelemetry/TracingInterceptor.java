@@ -38,8 +38,9 @@ final class TracingInterceptor implements Interceptor {
     @Override
     public <T> CompletableFuture<BodyResponse<T>> intercept(Request request, BodyHandler<T> handler, Chain chain) {
         Context parent = Context.current();
-        Span span = HttpAttributes.describe(tracer.spanBuilder(HttpAttributes.spanName(request)).setParent(parent)
-                .setSpanKind(SpanKind.CLIENT), request).startSpan();
+        boolean known = HttpAttributes.isKnown(request.method());
+        Span span = HttpAttributes.describe(tracer.spanBuilder(HttpAttributes.spanName(request.method(), known))
+                .setParent(parent).setSpanKind(SpanKind.CLIENT), request, known).startSpan();
         Context context = parent.with(span);
         TracedCall call = span.isRecording() ? calls.open(span) : null;
         CompletableFuture<BodyResponse<T>> result;
