@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodyResponse;
 import dev.salvo.client.EventListener;
+import dev.salvo.client.Interceptor;
 import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import dev.salvo.client.Salvo;
 import dev.salvo.client.contract.Await;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -21,6 +25,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,6 +106,24 @@ class SalvoTracingTest extends TracingFixture {
             assertEquals(parent.getSpanContext().getTraceId(), client.getTraceId());
             assertEquals(parent.getSpanContext().getSpanId(), client.getParentSpanId());
             assertEquals(traceparent(client), seenTraceparent(response));
+        }
+    }
+
+    @Test
+    void theSpanIsCurrentForTheInterceptorsBelowIt() {
+        AtomicReference<SpanContext> seen = new AtomicReference<>();
+        Interceptor looking = new Interceptor() {
+            @Override
+            public <T> CompletableFuture<BodyResponse<T>> intercept(Request request, BodyHandler<T> handler, Chain chain) {
+                seen.set(Span.current().getSpanContext());
+                return chain.proceed(request, handler);
+            }
+        };
+        SalvoTracing tracing = SalvoTracing.create(openTelemetry(Sampler.alwaysOn()));
+        try (Salvo http = traced(tracing, EventListener.NONE).interceptor(looking).build()) {
+            Await.value(http.send(Request.get(server.url("/get"))));
+            assertEquals(spans(1).get(0).getSpanContext(), seen.get());
+            assertFalse(Span.current().getSpanContext().isValid(), "the caller's context is back as it was");
         }
     }
 
