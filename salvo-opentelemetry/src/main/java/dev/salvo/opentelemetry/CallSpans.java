@@ -104,9 +104,10 @@ final class CallSpans implements EventListener {
         if (call == null) {
             call = find(Span.fromContext(propagator.extract(Context.root(), event.request().headers(), HEADERS)).getSpanContext());
         }
-        if (call != null) {
+        // ids are unique within a client: one already taken means this tracing serves two clients, and the
+        // second call is left to end with its future rather than to steal the first one's events
+        if (call != null && byCall.putIfAbsent(event.requestId(), call) == null) {
             call.queued();
-            byCall.put(event.requestId(), call);
         }
     }
 

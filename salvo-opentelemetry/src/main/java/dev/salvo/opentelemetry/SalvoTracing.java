@@ -33,6 +33,9 @@ import java.util.Objects;
  * redirect followed an event {@code salvo.redirect} ({@code http.response.status_code},
  * {@code salvo.redirect.location}).
  *
+ * <p>One {@code SalvoTracing} serves one client (its listener knows a call by its id, which is unique within a
+ * client): make one per client, from the same {@code OpenTelemetry}.
+ *
  * <p>The span ends exactly once: when the call's future completes (a value, a failure, a cancel) or, for a
  * body read as a stream, when the body ends. Sampled-out calls are propagated and otherwise cost nothing more.
  */

@@ -1,6 +1,7 @@
 package dev.salvo.opentelemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,6 +135,24 @@ class SpanLifecycleTest extends TracingFixture {
             SpanData span = spans(1).get(0);
             assertEquals(200, span.getAttributes().get(HttpAttributes.STATUS_CODE));
             assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode());
+        }
+    }
+
+    @Test
+    void aTracingSharedByTwoClientsStillEndsEverySpanOnce() {
+        // misuse (the docs say one per client): both clients number their first call 1
+        SalvoTracing tracing = SalvoTracing.create(openTelemetry(Sampler.alwaysOn()));
+        try (Salvo first = traced(tracing, EventListener.NONE).build();
+             Salvo second = traced(tracing, EventListener.NONE).transport(NettyTransport.create()).build()) {
+            CompletableFuture<Response> a = first.send(Request.get(server.url("/delay/0.2")));
+            CompletableFuture<Response> b = second.send(Request.get(server.url("/delay/0.2")));
+            assertEquals(200, Await.value(a).status());
+            assertEquals(200, Await.value(b).status());
+            List<SpanData> spans = spans(2);
+            assertNotEquals(spans.get(0).getSpanId(), spans.get(1).getSpanId());
+            for (SpanData span : spans) {
+                assertEquals(200, span.getAttributes().get(HttpAttributes.STATUS_CODE));
+            }
         }
     }
 
