@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * README shows and waiting for that stage to have run (issue 12's "before"/"after" figure);
  * {@code sendRateLimitedAndJoin}, {@code sendInterceptedAndJoin}, {@code sendPoliteAndJoin}: as
  * {@code sendAndJoin} with a rate limit that never binds, a pass-through interceptor, and both (issue
- * 14's overhead, per call).
+ * 14's overhead, per call); {@code sendMeteredAndJoin}, {@code sendTracedAndJoin}, {@code sendObservedAndJoin}:
+ * as {@code sendAndJoin} with Micrometer metrics, OpenTelemetry tracing (the SDK, every call sampled, a batch
+ * processor to a no-op exporter), and both (issue 15's overhead, per call; see {@link Observed}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +53,10 @@ public class DispatchBenchmark {
     private Salvo rateLimited;
     private Salvo intercepted;
     private Salvo polite;
+    private Observed observability;
+    private Salvo metered;
+    private Salvo traced;
+    private Salvo observed;
     private Request request;
     private Response response;
 
@@ -86,6 +92,10 @@ public class DispatchBenchmark {
         intercepted = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64).interceptor(passThrough).build();
         polite = Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64).interceptor(passThrough)
                 .rateLimit(1_000_000_000, 1_000_000_000).build();
+        observability = new Observed();
+        metered = observability.observe(Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64), true, false);
+        traced = observability.observe(Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64), false, true);
+        observed = observability.observe(Salvo.newBuilder().transport(instant).maxInFlight(64).maxPerHost(64), true, true);
     }
 
     @TearDown(Level.Trial)
@@ -94,6 +104,25 @@ public class DispatchBenchmark {
         rateLimited.close();
         intercepted.close();
         polite.close();
+        metered.close();
+        traced.close();
+        observed.close();
+        observability.close();
+    }
+
+    @Benchmark
+    public Response sendMeteredAndJoin() {
+        return metered.send(request).join();
+    }
+
+    @Benchmark
+    public Response sendTracedAndJoin() {
+        return traced.send(request).join();
+    }
+
+    @Benchmark
+    public Response sendObservedAndJoin() {
+        return observed.send(request).join();
     }
 
     @Benchmark

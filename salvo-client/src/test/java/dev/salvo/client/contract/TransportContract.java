@@ -11,6 +11,8 @@ import dev.salvo.client.ConnectFailedException;
 import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.Headers;
 import dev.salvo.client.MalformedResponseException;
+import dev.salvo.client.Origin;
+import dev.salvo.client.PoolStats;
 import dev.salvo.client.Request;
 import dev.salvo.client.RequestBody;
 import dev.salvo.client.Response;
@@ -176,6 +178,31 @@ public abstract class TransportContract {
             assertEquals(200, response.status());
             assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\"" + i + "\""));
         }
+    }
+
+    @Test
+    void poolStatsSettleOnceABurstAndFaultsEnd() {
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(transport.execute(Request.get(server.url("/get?i=" + i))));
+        }
+        calls.add(transport.execute(Request.get("http://127.0.0.1:" + Await.refusedPort() + "/get")));
+        calls.add(transport.execute(Request.get(server.url("/fault/close-mid-body"))));
+        calls.add(transport.execute(Request.get(server.url("/fault/garbage"))));
+        CompletableFuture<Response> stalled = transport.execute(Request.get(server.url("/fault/stall")));
+        for (CompletableFuture<?> call : calls) {
+            Await.value(call.handle((value, failure) -> value)); // each ends, in a value or a failure
+        }
+        assertTrue(stalled.cancel(true));
+        // what a pool holds for an exchange is given back when the exchange ends, on the transport's threads
+        Await.until("every pool settled: no connection in use, connecting or waited for",
+                () -> transport.poolStats().stream().allMatch(stats -> stats.inUse() == 0 && stats.inFlight() == 0
+                        && stats.pending() == 0 && stats.connecting() == 0));
+        // a transport with pools of its own keeps the burst's connections to the server, idle
+        List<PoolStats> settled = transport.poolStats();
+        assertTrue(settled.isEmpty() || settled.stream().anyMatch(stats -> stats.origin().equals(Origin.of(server.url("/")))
+                && stats.idle() > 0), settled::toString);
+        assertEquals(200, Await.value(transport.execute(Request.get(server.url("/get")))).status());
     }
 
     // ---- bodies: streamed, limited, to files, uploads (through a Salvo client on this transport)

@@ -1,0 +1,67 @@
+package dev.salvo.opentelemetry;
+
+import dev.salvo.client.BodyHandler;
+import dev.salvo.client.BodyResponse;
+import dev.salvo.client.Interceptor;
+import dev.salvo.client.Request;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens the CLIENT span of a call, a child of the caller's {@link Context#current()}, writes its context
+ * into the request's headers with the propagator, and passes the call on with the span current. A span
+ * that is not recorded (sampled out) is propagated and current but not followed.
+ */
+final class TracingInterceptor implements Interceptor {
+    private static final TextMapSetter<Request.Builder> HEADERS = (carrier, key, value) -> {
+        if (carrier != null) {
+            carrier.setHeader(key, value);
+        }
+    };
+
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+    private final CallSpans calls;
+
+    TracingInterceptor(Tracer tracer, TextMapPropagator propagator, CallSpans calls) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.calls = calls;
+    }
+
+    @Override
+    public <T> CompletableFuture<BodyResponse<T>> intercept(Request request, BodyHandler<T> handler, Chain chain) {
+        Context parent = Context.current();
+        boolean known = HttpAttributes.isKnown(request.method());
+        Span span = HttpAttributes.describe(tracer.spanBuilder(HttpAttributes.spanName(request.method(), known))
+                .setParent(parent).setSpanKind(SpanKind.CLIENT), request, known).startSpan();
+        Context context = parent.with(span);
+        TracedCall call = span.isRecording() ? calls.open(span) : null;
+        CompletableFuture<BodyResponse<T>> result;
+        try (Scope ignored = context.makeCurrent()) {
+            Request.Builder traced = request.toBuilder();
+            propagator.inject(context, traced, HEADERS);
+            result = chain.proceed(traced.build(), handler);
+        } catch (RuntimeException | Error e) { // a propagator's header the request refused, or the chain below threw
+            if (call != null) {
+                call.settled(null, e);
+            }
+            throw e;
+        }
+        if (call != null) {
+            result.whenComplete(call::settled);
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "tracing(" + propagator + ")";
+    }
+}
