@@ -163,7 +163,7 @@ class CallPhasesTest {
 
         @Override
         public CompletableFuture<Void> execute(Request request, Exchange exchange) {
-            listens.add(exchange.listensToPhases());
+            listens.add(exchange.listensTo(CallEvent.Phase.CONNECT_START));
             return answerNoContent(exchange);
         }
     }
@@ -179,6 +179,50 @@ class CallPhasesTest {
         }
         assertEquals(List.of(false, true, false), transport.listens,
                 "no listener (and no trace log): skip them; a listener: report them; a direct transport call: nobody hears");
+    }
+
+    @Test
+    void aListenerGetsOnlyThePhasesItWantsAndTheTransportIsAskedPerPhase() {
+        java.util.Map<Phase, Boolean> asked = new java.util.concurrent.ConcurrentHashMap<>();
+        Transport asking = new Transport() {
+            @Override
+            public CompletableFuture<Void> execute(Request request, Exchange exchange) {
+                for (Phase phase : List.of(Phase.DNS_START, Phase.CONNECT_START, Phase.CONNECTION_ACQUIRED,
+                        Phase.REQUEST_BODY_SENT, Phase.RESPONSE_FIRST_BYTE)) {
+                    asked.put(phase, exchange.listensTo(phase));
+                }
+                return answerNoContent(exchange);
+            }
+        };
+        List<Phase> heard = new CopyOnWriteArrayList<>();
+        EventListener metrics = new EventListener() {
+            @Override
+            public void onEvent(CallEvent event) {
+                heard.add(event.phase());
+            }
+
+            @Override
+            public boolean wants(Phase phase) {
+                return phase == Phase.COMPLETED || phase == Phase.REQUEST_BODY_SENT;
+            }
+        };
+        try (Salvo http = Salvo.newBuilder().sharedTransport(asking).eventListener(metrics).build()) {
+            Await.value(http.send(server.get("/a")));
+        }
+        assertEquals(List.of(Phase.COMPLETED), heard, "only what it wants");
+        assertEquals(java.util.Map.of(Phase.DNS_START, false, Phase.CONNECT_START, false, Phase.CONNECTION_ACQUIRED, false,
+                Phase.REQUEST_BODY_SENT, true, Phase.RESPONSE_FIRST_BYTE, false), asked);
+
+        heard.clear();
+        List<Phase> everything = new CopyOnWriteArrayList<>();
+        try (Salvo http = Salvo.newBuilder().sharedTransport(asking)
+                .eventListener(metrics.andThen(e -> everything.add(e.phase()))).build()) {
+            Await.value(http.send(server.get("/b")));
+        }
+        assertEquals(List.of(Phase.COMPLETED), heard, "each listener of andThen gets what it wants");
+        assertEquals(List.of(Phase.QUEUED, Phase.STARTED, Phase.RESPONSE_HEADERS, Phase.RESPONSE_BODY_RECEIVED,
+                Phase.COMPLETED), everything);
+        assertTrue(asked.get(Phase.CONNECT_START), "one of them wants every phase");
     }
 
     @Test

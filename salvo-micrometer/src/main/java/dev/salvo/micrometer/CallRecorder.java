@@ -52,6 +52,14 @@ final class CallRecorder implements EventListener {
     }
 
     @Override
+    public boolean wants(CallEvent.Phase phase) {
+        return switch (phase) {
+            case QUEUED, STARTED, REQUEST_BODY_SENT, RESPONSE_BODY_RECEIVED, RETRY_SCHEDULED, COMPLETED, FAILED -> true;
+            default -> false;
+        };
+    }
+
+    @Override
     public void onEvent(CallEvent event) {
         switch (event.phase()) {
             case QUEUED -> calls.put(event.requestId(), new Running(event.request(), event.nanoTime(), origin(event.request())));

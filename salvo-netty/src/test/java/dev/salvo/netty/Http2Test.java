@@ -83,9 +83,12 @@ class Http2Test {
             assertEquals(10, narrow.connections.get(), "1,000 calls at 100 streams a connection");
             List<CallEvent.Phase> dials = events.stream().map(CallEvent::phase)
                     .filter(p -> p == CallEvent.Phase.CONNECT_START || p == CallEvent.Phase.CONNECT_END).toList();
-            // the first connection alone (its SETTINGS say how many fit), then the other nine together
+            // the first connection alone (its SETTINGS say how many fit), then several together: one at a
+            // time, a third could start only once the second was ready, after its CONNECT_END
             assertEquals(List.of(CallEvent.Phase.CONNECT_START, CallEvent.Phase.CONNECT_END), dials.subList(0, 2));
-            assertEquals(java.util.Collections.nCopies(9, CallEvent.Phase.CONNECT_START), dials.subList(2, 11), dials.toString());
+            int secondEnd = dials.subList(2, dials.size()).indexOf(CallEvent.Phase.CONNECT_END) + 2;
+            long startedBefore = dials.subList(0, secondEnd).stream().filter(p -> p == CallEvent.Phase.CONNECT_START).count();
+            assertTrue(startedBefore >= 3, "connections opened together: " + dials);
             Await.until("slots freed", () -> wide.inFlight() == 0 && wide.queued() == 0);
         }
     }

@@ -216,7 +216,7 @@ class NettyPhasesTest {
         }
 
         @Override
-        public boolean listensToPhases() {
+        public boolean listensTo(CallEvent.Phase phase) {
             return listens;
         }
 

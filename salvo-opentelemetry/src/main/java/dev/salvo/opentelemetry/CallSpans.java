@@ -53,6 +53,14 @@ final class CallSpans implements EventListener {
     }
 
     @Override
+    public boolean wants(CallEvent.Phase phase) {
+        return switch (phase) {
+            case QUEUED, STARTED, RESPONSE_HEADERS, RETRY_SCHEDULED, REDIRECT_FOLLOWED, COMPLETED, FAILED -> true;
+            default -> false;
+        };
+    }
+
+    @Override
     public void onEvent(CallEvent event) {
         switch (event.phase()) {
             case QUEUED -> queued(event);

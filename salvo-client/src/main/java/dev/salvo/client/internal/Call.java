@@ -171,8 +171,8 @@ final class Call implements Exchange {
     }
 
     @Override
-    public boolean listensToPhases() {
-        return engine.listening();
+    public boolean listensTo(CallEvent.Phase phase) {
+        return engine.listening(phase);
     }
 
     @Override

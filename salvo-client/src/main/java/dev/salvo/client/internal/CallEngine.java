@@ -50,7 +50,8 @@ public final class CallEngine {
     private final Executor callbacks;
     private final CallbackLane ownedCallbacks;
     private final EventListener listener;
-    private final boolean transportPhases;
+    /** By phase ordinal: whether the listener wants it. */
+    private final boolean[] wanted;
     final Attempts attempts;
     private final Function<Request, BodyHandler<byte[]>> buffered;
     private final Finisher<byte[], Response> responses;
@@ -91,7 +92,10 @@ public final class CallEngine {
         };
         this.listener = log.isDebugEnabled() ? new CallLogger(log).andThen(settings.eventListener())
                 : settings.eventListener();
-        this.transportPhases = settings.eventListener() != EventListener.NONE || log.isTraceEnabled();
+        this.wanted = new boolean[CallEvent.Phase.values().length];
+        for (CallEvent.Phase phase : CallEvent.Phase.values()) {
+            wanted[phase.ordinal()] = listener.wants(phase);
+        }
         this.attempts = new Attempts(this, timer);
     }
 
@@ -326,9 +330,15 @@ public final class CallEngine {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    /** Whether the transport's phases go anywhere: a listener was set, or the trace log is on (debug logs Salvo's own). */
-    boolean listening() {
-        return transportPhases;
+    /** Whether {@code phase} goes anywhere: the listener (or the debug/trace log) wants it. */
+    boolean listening(CallEvent.Phase phase) {
+        return wanted[phase.ordinal()];
+    }
+
+    /** The phases a transport reports ({@code Exchange.reached}, {@code connectionAcquired}, {@code requestBodySent}). */
+    static boolean reportedByTransport(CallEvent.Phase phase) {
+        return phase.isTransportPhase() || phase == CallEvent.Phase.CONNECTION_ACQUIRED
+                || phase == CallEvent.Phase.REQUEST_BODY_SENT;
     }
 
     void emit(Call call, CallEvent.Phase phase, int status, Throwable failure) {
@@ -340,7 +350,7 @@ public final class CallEngine {
      * warning the first time, at debug after that) and the call goes on.
      */
     void emit(Call call, CallEvent.Phase phase, int status, Throwable failure, long value, String detail) {
-        if (listener == EventListener.NONE) {
+        if (!wanted[phase.ordinal()]) {
             return;
         }
         try {

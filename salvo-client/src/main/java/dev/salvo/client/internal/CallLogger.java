@@ -17,6 +17,12 @@ final class CallLogger implements EventListener {
         this.log = log;
     }
 
+    /** Salvo's own phases; the transport's only while trace is on. */
+    @Override
+    public boolean wants(CallEvent.Phase phase) {
+        return !CallEngine.reportedByTransport(phase) || log.isTraceEnabled();
+    }
+
     @Override
     public void onEvent(CallEvent event) {
         String thread = Thread.currentThread().getName();

@@ -1,5 +1,6 @@
 package dev.salvo.client.internal;
 
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.Headers;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
@@ -64,7 +65,7 @@ public final class JdkTransport implements Transport {
             withoutBody(builder, request.method());
         } else {
             HttpRequest.BodyPublisher body = publisher(request.body());
-            builder.method(request.method(), exchange.listensToPhases() ? new SentBodyPublisher(body, exchange) : body);
+            builder.method(request.method(), exchange.listensTo(CallEvent.Phase.REQUEST_BODY_SENT) ? new SentBodyPublisher(body, exchange) : body);
         }
         if (http1OnCleartext && !request.origin().isSecure()) {
             builder.version(HttpClient.Version.HTTP_1_1);

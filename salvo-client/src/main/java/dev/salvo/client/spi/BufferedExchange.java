@@ -2,6 +2,7 @@ package dev.salvo.client.spi;
 
 import dev.salvo.client.BodyHandler;
 import dev.salvo.client.BodySubscriber;
+import dev.salvo.client.CallEvent;
 import dev.salvo.client.Headers;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Request;
@@ -57,7 +58,7 @@ final class BufferedExchange implements Exchange {
 
     /** Nobody hears the phases of a direct transport call. */
     @Override
-    public boolean listensToPhases() {
+    public boolean listensTo(CallEvent.Phase phase) {
         return false;
     }
 

@@ -48,12 +48,12 @@ public interface Exchange {
     }
 
     /**
-     * Whether anyone listens to this exchange's phases ({@link #reached}, {@link #connectionAcquired},
-     * {@link #requestBodySent}). When false, a transport may skip them and what it costs to find them
-     * out (a write listener, a resolution of its own); when true it reports what it knows. Constant for
-     * the exchange; the default is true.
+     * Whether anyone listens to {@code phase} of this exchange (one it reports through {@link #reached},
+     * {@link #connectionAcquired} or {@link #requestBodySent}). When false, a transport may skip it and
+     * what it costs to find it out (a write listener, a name resolution of its own); when true it
+     * reports it if it knows it. Constant for the exchange; the default is true.
      */
-    default boolean listensToPhases() {
+    default boolean listensTo(CallEvent.Phase phase) {
         return true;
     }
 

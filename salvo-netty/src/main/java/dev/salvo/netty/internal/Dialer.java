@@ -45,8 +45,8 @@ final class Dialer {
      * no channel behind (a name that did not resolve, a bootstrap that threw).
      */
     void dial(PendingExchange opener, ChannelFutureListener connected, Consumer<Throwable> failed) {
-        boolean tell = opener.listensToPhases();
-        if (!tell || literal) {
+        boolean tell = opener.listensToConnecting();
+        if (!opener.listensToResolving() || literal) {
             open(opener, tell, bootstrap::connect, connected, failed);
             return;
         }
@@ -66,7 +66,7 @@ final class Dialer {
             report(opener, Phase.DNS_END);
             if (done.isSuccess()) {
                 SocketAddress address = resolved.getNow();
-                open(opener, true, () -> bootstrap.connect(address), connected, failed);
+                open(opener, opener.listensToConnecting(), () -> bootstrap.connect(address), connected, failed);
             } else {
                 failed.accept(done.cause());
             }

@@ -82,12 +82,12 @@ final class H2Stream extends CallHandler {
         RequestBody requestBody = request.body();
         boolean empty = requestBody.isEmpty();
         DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(H2Headers.request(request, pool.origin()), empty);
-        boolean phases = call.listensToPhases();
+        boolean phases = call.listensToWrites();
         ChannelFuture headWritten = channel.write(head);
         if (phases) {
             headWritten.addListener(call.headSent(0));
-            call.acquired(reused, channel.stream().id()); // the codec numbers the stream as its HEADERS are written
         }
+        call.acquired(reused, channel.stream().id()); // the codec numbers the stream as its HEADERS are written
         if (empty) {
             channel.flush();
             return;

@@ -16,8 +16,10 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     private static final int MAX_UNPROCESSED = 4;
     private final Request request;
     private final Exchange exchange;
-    /** Whether anyone hears this call's transport phases. */
-    private final boolean phases;
+    /** Whether anyone hears this call's connection phases (connect, TLS), its connection, and its writes. */
+    private final boolean connecting;
+    private final boolean acquiredHeard;
+    private final boolean writesHeard;
     /** The pool it was given to; null until then. */
     private volatile OriginPool pool;
     /** The connection it runs on; null while it waits or connects. */
@@ -30,7 +32,10 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     PendingExchange(Request request, Exchange exchange) {
         this.request = request;
         this.exchange = exchange;
-        this.phases = exchange.listensToPhases();
+        this.connecting = exchange.listensTo(CallEvent.Phase.CONNECT_START) || exchange.listensTo(CallEvent.Phase.TLS_START);
+        this.acquiredHeard = exchange.listensTo(CallEvent.Phase.CONNECTION_ACQUIRED);
+        this.writesHeard = exchange.listensTo(CallEvent.Phase.REQUEST_HEADERS_SENT)
+                || exchange.listensTo(CallEvent.Phase.REQUEST_BODY_SENT);
     }
 
     Request request() {
@@ -41,9 +46,24 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
         return exchange;
     }
 
-    /** Whether to report the transport's phases to the exchange (someone listens). */
-    boolean listensToPhases() {
-        return phases;
+    /** Whether someone listens to the connect and TLS phases: the dialer then watches them. */
+    boolean listensToConnecting() {
+        return connecting;
+    }
+
+    /** Whether someone listens to DNS_START/END: only then the dialer resolves the name itself. */
+    boolean listensToResolving() {
+        return exchange.listensTo(CallEvent.Phase.DNS_START);
+    }
+
+    /** Whether someone listens to the request's writes: only then a write gets a promise and a listener. */
+    boolean listensToWrites() {
+        return writesHeard;
+    }
+
+    /** Whether someone listens to the response's first byte. */
+    boolean listensToFirstByte() {
+        return exchange.listensTo(CallEvent.Phase.RESPONSE_FIRST_BYTE);
     }
 
     /** Whether it still waits for a connection or a stream: not bound to one, not done. */
@@ -53,21 +73,21 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
 
     /** Tells the exchange the transport reached {@code phase}, if someone listens and the call still runs. */
     void reached(CallEvent.Phase phase) {
-        if (phases && !isDone()) {
+        if (!isDone()) {
             exchange.reached(phase);
         }
     }
 
     /** Tells the exchange of its connection, if someone listens. */
     void acquired(boolean reused, int streamId) {
-        if (phases && !isDone()) {
+        if (acquiredHeard && !isDone()) {
             exchange.connectionAcquired(reused, streamId);
         }
     }
 
     /** Tells the exchange its request body went out whole, if someone listens and the call still runs. */
     void bodySent(long bytes) {
-        if (phases && !isDone()) {
+        if (writesHeard && !isDone()) {
             exchange.requestBodySent(bytes);
         }
     }
@@ -75,7 +95,7 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     /**
      * A listener for the write of the request's head: once written, reports REQUEST_HEADERS_SENT and,
      * when the same write carried the body's {@code inlineBodyBytes} (more than 0), REQUEST_BODY_SENT.
-     * Only for a call that {@link #listensToPhases()}; others write with a void promise.
+     * Only for a call that {@link #listensToWrites()}; others write with a void promise.
      */
     ChannelFutureListener headSent(long inlineBodyBytes) {
         return written -> {

@@ -49,7 +49,7 @@ final class ResponseDecoder extends HttpResponseDecoder {
     /** Sets what the next response answers: {@code call}, a HEAD request when {@code head}. */
     void expectResponseTo(PendingExchange call, boolean head) {
         this.headRequest = head;
-        this.firstByteOf = call.listensToPhases() ? call : null;
+        this.firstByteOf = call.listensToFirstByte() ? call : null;
     }
 
     @Override

@@ -84,7 +84,7 @@ final class ResponseHandler extends CallHandler implements QueuingPool.Connectio
         call.acquired(served > 0, 0);
         ByteBuf request = RequestEncoder.encode(channel.alloc(), call.request(), pool.hostHeader(), keepAlive);
         boolean streamed = RequestEncoder.streamsBody(call.request());
-        if (call.listensToPhases()) {
+        if (call.listensToWrites()) {
             channel.writeAndFlush(request).addListener(call.headSent(streamed ? 0 : call.request().body().length()));
         } else {
             channel.writeAndFlush(request, channel.voidPromise());
