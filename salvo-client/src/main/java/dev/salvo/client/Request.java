@@ -33,7 +33,7 @@ public final class Request {
         this.body = builder.body;
         this.headers = withContentType(builder.headers, builder.body);
         this.deadline = builder.deadline;
-        this.origin = Origin.of(uri);
+        this.origin = builder.origin != null ? builder.origin : Origin.of(uri);
         this.maxResponseBytes = builder.maxResponseBytes;
         this.bodyIdleTimeout = builder.bodyIdleTimeout;
     }
@@ -70,6 +70,7 @@ public final class Request {
     /** A builder holding everything this request holds. */
     public Builder toBuilder() {
         Builder builder = new Builder(uri);
+        builder.origin = origin; // kept until the URI changes: an interceptor adding a header parses nothing again
         builder.method = method;
         builder.headers = headers.toBuilder();
         builder.body = body;
@@ -180,17 +181,22 @@ public final class Request {
         private long maxResponseBytes;
         private Duration bodyIdleTimeout;
 
+        /** The origin of {@link #uri} when a request it came from knew it; null otherwise. */
+        private Origin origin;
+
         private Builder(URI uri) {
             this.uri = uri;
         }
 
         public Builder uri(String url) {
             this.uri = parseUrl(url);
+            this.origin = null;
             return this;
         }
 
         public Builder uri(URI uri) {
             this.uri = checkUri(uri);
+            this.origin = null;
             return this;
         }
 

@@ -85,7 +85,7 @@ final class CallRecorder implements EventListener {
     }
 
     private OriginMeters origin(Request request) {
-        return origin(Origin.of(request.uri()));
+        return origin(request.origin());
     }
 
     private OriginMeters origin(Origin origin) {
