@@ -2,6 +2,7 @@ package dev.salvo.server.internal;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
@@ -9,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Last on an HTTP/2 connection: closes it (the frame codec sends GOAWAY first) on the idle timeout
- * when none of its streams is open, and on a failure that reached the connection. Confined to its
- * connection's event loop.
+ * when none of its streams is open, and on an I/O failure that reached the connection. A protocol
+ * error (rapid resets, garbage, a bad frame) is left to the frame codec, which shows it here first
+ * and then sends GOAWAY with that error's code and closes: closing here first would send GOAWAY
+ * {@code NO_ERROR} and hide from the client why it was cut off. Confined to its connection's event loop.
  */
 final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Http2ConnectionGuard.class);
@@ -31,6 +34,8 @@ final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("HTTP/2 connection {} failed on {}: {}", ctx.channel(), Thread.currentThread().getName(), cause.toString());
-        ctx.close();
+        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
+            ctx.close();
+        }
     }
 }

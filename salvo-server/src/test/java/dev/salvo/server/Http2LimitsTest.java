@@ -1,0 +1,152 @@
+package dev.salvo.server;
+
+import static dev.salvo.server.H2Wire.GOAWAY;
+import static dev.salvo.server.H2Wire.HEADERS;
+import static dev.salvo.server.H2Wire.RST_STREAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's limits on h2, each over h2c with prior knowledge: a request over a limit costs its
+ * stream, not the connection; abuse of the connection itself (rapid resets, garbage) ends it with
+ * GOAWAY and the server goes on serving new connections.
+ */
+class Http2LimitsTest {
+    private static final int MAX_BODY = 1000;
+    private static final int MAX_STREAMS = 4;
+    private static SalvoServer server;
+
+    @BeforeAll
+    static void start() {
+        server = SalvoServer.start(ServerConfig.newBuilder().maxBody(MAX_BODY).maxConcurrentStreams(MAX_STREAMS).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void announcedBodyOverMaxBodyIs413OnItsStreamAndTheConnectionStaysUp() {
+        try (H2TestClient h2 = H2TestClient.priorKnowledge(server)) {
+            H2TestClient.Reply big = h2.send(HttpMethod.POST, "/post", new byte[MAX_BODY + 1], Map.of("content-type", "text/plain"));
+            assertEquals(413, big.status());
+            assertTrue(big.text().contains("\"status_code\":413") && big.text().contains("limit of " + MAX_BODY), big.text());
+            assertEquals(200, h2.send(HttpMethod.POST, "/post", new byte[MAX_BODY], Map.of()).status());
+            assertEquals(200, h2.get("/get").status());
+        }
+    }
+
+    @Test
+    void unannouncedBodyOverMaxBodyIs413OnItsStreamAndTheConnectionStaysUp() throws IOException {
+        try (H2Wire wire = H2Wire.open(server)) {
+            wire.headers(1, "POST", "/post", false, Map.of("content-type", "text/plain"))
+                    .data(1, new byte[600], false).data(1, new byte[600], true).flush();
+            H2Wire.Frame reply = wire.until(f -> f.type() == HEADERS && f.stream() == 1);
+            assertNotNull(reply, "connection closed instead of a 413");
+            assertEquals(413, reply.status());
+            wire.get(3, "/get").flush();
+            H2Wire.Frame next = wire.until(f -> f.type() == HEADERS && f.stream() == 3);
+            assertNotNull(next, "connection closed after the 413");
+            assertEquals(200, next.status());
+        }
+    }
+
+    @Test
+    void headerListOverTheLimitIs431OnItsStreamAndTheConnectionStaysUp() throws IOException {
+        try (H2Wire wire = H2Wire.open(server)) {
+            wire.headers(1, "GET", "/get", true, Map.of("x-big", "a".repeat(17_000))).flush();
+            H2Wire.Frame refused = wire.until(f -> f.stream() == 1 && (f.type() == HEADERS || f.type() == RST_STREAM));
+            assertNotNull(refused, "connection closed for one stream's headers");
+            assertEquals(HEADERS, refused.type(), "expected a 431, got " + refused);
+            assertEquals(431, refused.status());
+            wire.get(3, "/get").flush();
+            H2Wire.Frame next = wire.until(f -> f.type() == HEADERS && f.stream() == 3);
+            assertNotNull(next, "connection closed after the 431");
+            assertEquals(200, next.status());
+        }
+    }
+
+    @Test
+    void streamsOverMaxConcurrentStreamsAreRefused() throws IOException {
+        try (H2Wire wire = H2Wire.open(server)) {
+            int streams = MAX_STREAMS + 2;
+            for (int i = 0; i < streams; i++) {
+                wire.get(1 + 2 * i, "/delay/0.5");
+            }
+            wire.flush();
+            Set<Integer> answered = new TreeSet<>();
+            Set<Integer> refused = new TreeSet<>();
+            while (answered.size() + refused.size() < streams) {
+                H2Wire.Frame f = wire.until(x -> x.type() == HEADERS || x.type() == RST_STREAM);
+                assertNotNull(f, "connection closed; answered " + answered + ", refused " + refused);
+                if (f.type() == HEADERS) {
+                    assertEquals(200, f.status());
+                    answered.add(f.stream());
+                } else {
+                    assertEquals(H2Wire.REFUSED_STREAM, f.errorCode(), f.toString());
+                    refused.add(f.stream());
+                }
+            }
+            assertEquals(Set.of(1, 3, 5, 7), answered);
+            assertEquals(Set.of(9, 11), refused);
+        }
+    }
+
+    @Test
+    void rapidResetEndsTheConnectionWithEnhanceYourCalm() throws IOException {
+        int resets = ServerConfig.newBuilder().build().maxResetsPerSecond() * 3;
+        try (H2Wire wire = H2Wire.open(server)) {
+            for (int i = 0; i < resets; i++) {
+                int stream = 1 + 2 * i;
+                wire.get(stream, "/delay/1").rst(stream, H2Wire.CANCEL);
+            }
+            wire.flush();
+            H2Wire.Frame goAway = wire.until(f -> f.type() == GOAWAY);
+            assertNotNull(goAway, "closed without GOAWAY");
+            assertEquals(H2Wire.ENHANCE_YOUR_CALM, goAway.errorCode());
+            assertNull(wire.until(f -> false), "still open after GOAWAY");
+        }
+        assertFreshConnectionServed();
+    }
+
+    @Test
+    void garbageAfterThePrefaceIsProtocolError() throws IOException {
+        try (H2Wire wire = H2Wire.open(server)) {
+            wire.flush();
+            wire.raw("GARBAGE, not a frame\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).flush();
+            H2Wire.Frame goAway = wire.until(f -> f.type() == GOAWAY);
+            assertNotNull(goAway, "closed without GOAWAY");
+            assertTrue(goAway.errorCode() != 0, "GOAWAY without an error: " + goAway);
+            assertNull(wire.until(f -> false), "still open after GOAWAY");
+        }
+        try (H2Wire wire = H2Wire.open(server)) {
+            // a DATA frame on stream 0 (RFC 9113 §6.1: a connection error of type PROTOCOL_ERROR)
+            wire.raw(new byte[] {0, 0, 4, H2Wire.DATA, 0, 0, 0, 0, 0, 1, 2, 3, 4});
+            wire.flush();
+            H2Wire.Frame goAway = wire.until(f -> f.type() == GOAWAY);
+            assertNotNull(goAway, "closed without GOAWAY");
+            assertEquals(H2Wire.PROTOCOL_ERROR, goAway.errorCode());
+            assertNull(wire.until(f -> false), "still open after GOAWAY");
+        }
+        assertFreshConnectionServed();
+    }
+
+    private static void assertFreshConnectionServed() {
+        try (H2TestClient h2 = H2TestClient.priorKnowledge(server)) {
+            assertEquals(200, h2.get("/get").status());
+        }
+    }
+}
