@@ -145,6 +145,15 @@ final class H2Wire implements AutoCloseable {
         }
     }
 
+    /** Everything the server sends from here until it closes the connection, as bytes (not parsed as frames). */
+    byte[] rest() throws IOException {
+        try {
+            return in.readAllBytes();
+        } catch (SocketException reset) {
+            throw new IOException("connection reset instead of closed", reset);
+        }
+    }
+
     /** Reads frames until one matches (returned) or the connection ends (null). */
     Frame until(Predicate<Frame> wanted) throws IOException {
         for (Frame f = next(); f != null; f = next()) {

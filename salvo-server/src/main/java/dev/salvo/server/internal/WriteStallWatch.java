@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * {@code writeTimeout} closes the connection when reply bytes are queued and none of them went out
  * since the previous check (the client stopped reading). One timer per connection at most, armed
  * when a request starts and not re-armed once the connection is idle, so ordinary replies cost
- * nothing. Confined to the connection's event loop.
+ * nothing. On an HTTP/2 stream the reply bytes wait in the connection's flow control, not in a
+ * buffer of the stream's own: there the check is on the stream channel's pending bytes while it is
+ * unwritable (a client that stops sending WINDOW_UPDATE for the stream), and closing the stream
+ * channel resets that stream only. Confined to the connection's event loop.
  */
 final class WriteStallWatch {
     private static final Logger LOG = LoggerFactory.getLogger(WriteStallWatch.class);
@@ -43,13 +46,20 @@ final class WriteStallWatch {
 
     private void check() {
         timer = null;
-        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        if (!serving.getAsBoolean() || out == null || !channel.isActive()) {
+        if (!serving.getAsBoolean() || !channel.isActive()) {
             return;
         }
-        long pending = out.totalPendingWriteBytes();
-        Object message = out.current();
-        long progress = out.currentProgress();
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        long pending;
+        Object message = null;
+        long progress = 0;
+        if (out == null) { // an HTTP/2 stream channel
+            pending = channel.bytesBeforeWritable();
+        } else {
+            pending = out.totalPendingWriteBytes();
+            message = out.current();
+            progress = out.currentProgress();
+        }
         if (pending > 0 && pending == lastPending && message == lastMessage && progress == lastProgress) {
             LOG.debug("closing {}: {} reply bytes not taken by the client for the write timeout", channel, pending);
             channel.close();
