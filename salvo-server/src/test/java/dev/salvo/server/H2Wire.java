@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 final class H2Wire implements AutoCloseable {
     static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, GOAWAY = 7, WINDOW_UPDATE = 8;
     static final int END_STREAM = 0x1, END_HEADERS = 0x4;
-    static final int PROTOCOL_ERROR = 0x1, CANCEL = 0x8, REFUSED_STREAM = 0x7, ENHANCE_YOUR_CALM = 0xb;
+    static final int PROTOCOL_ERROR = 0x1, FRAME_SIZE_ERROR = 0x6, CANCEL = 0x8, REFUSED_STREAM = 0x7, ENHANCE_YOUR_CALM = 0xb;
 
     /** One frame as received. */
     record Frame(int type, int flags, int stream, byte[] payload, Http2Headers headers) {
