@@ -149,6 +149,31 @@ class Http2FaultsTest {
         }
     }
 
+    @Test
+    void streamWhoseClientReadsSlowlyButSteadilyIsNotReset() throws IOException, InterruptedException {
+        int size = 200_000;
+        try (H2Wire wire = H2Wire.open(server)) {
+            wire.windowUpdate(0, 1 << 30).get(1, "/bytes/" + size).flush();
+            int received = 0;
+            int granted = 65_535;
+            while (received < size) {
+                H2Wire.Frame f = wire.until(x -> x.stream() == 1);
+                assertNotNull(f, "connection closed");
+                assertEquals(true, f.type() == DATA || f.type() == HEADERS, "the stream was cut: " + f);
+                if (f.type() == DATA) {
+                    received += f.payload().length;
+                }
+                if (received == granted && received < size) {
+                    // a slow reader: each window a little over half the write timeout apart, but never none for a whole one
+                    Thread.sleep(WRITE_TIMEOUT.toMillis() * 6 / 10);
+                    wire.windowUpdate(1, 16_384).flush();
+                    granted += 16_384;
+                }
+            }
+            assertEquals(size, received);
+        }
+    }
+
     private static void assertFreshConnectionServed() {
         try (H2TestClient h2 = H2TestClient.priorKnowledge(server)) {
             assertEquals(200, h2.get("/get").status());

@@ -2,6 +2,7 @@ package dev.salvo.server.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * since the previous check (the client stopped reading). One timer per connection at most, armed
  * when a request starts and not re-armed once the connection is idle, so ordinary replies cost
  * nothing. On an HTTP/2 stream the reply bytes wait in the connection's flow control, not in a
- * buffer of the stream's own: there the check is on the stream channel's pending bytes while it is
- * unwritable (a client that stops sending WINDOW_UPDATE for the stream), and closing the stream
- * channel resets that stream only. Confined to the connection's event loop.
+ * buffer of the stream's own: there the check is that the stream channel stayed unwritable and
+ * the client granted it no bytes ({@link Http2WindowGrants}) since the previous check (it stopped
+ * sending WINDOW_UPDATE for the stream), and closing the stream channel resets that stream only. Confined to the connection's event loop.
  */
 final class WriteStallWatch {
     private static final Logger LOG = LoggerFactory.getLogger(WriteStallWatch.class);
@@ -53,12 +54,15 @@ final class WriteStallWatch {
         long pending;
         Object message = null;
         long progress = 0;
-        if (out == null) { // an HTTP/2 stream channel
-            pending = channel.bytesBeforeWritable();
-        } else {
+        if (channel instanceof Http2StreamChannel stream) { // stalled while unwritable with no bytes granted
+            pending = stream.isWritable() ? 0 : stream.bytesBeforeWritable();
+            progress = Http2WindowGrants.granted(stream);
+        } else if (out != null) {
             pending = out.totalPendingWriteBytes();
             message = out.current();
             progress = out.currentProgress();
+        } else {
+            return;
         }
         if (pending > 0 && pending == lastPending && message == lastMessage && progress == lastProgress) {
             LOG.debug("closing {}: {} reply bytes not taken by the client for the write timeout", channel, pending);
