@@ -145,6 +145,29 @@ final class H2Wire implements AutoCloseable {
         }
     }
 
+    /** Sends {@code GET path} on {@code stream} and returns its reply's status; fails when the connection ends first. */
+    int statusOfGet(int stream, String path) throws IOException {
+        get(stream, path).flush();
+        Frame reply = until(f -> f.type() == HEADERS && f.stream() == stream);
+        if (reply == null) {
+            throw new AssertionError("the connection closed before stream " + stream + " (" + path + ") was answered");
+        }
+        return reply.status();
+    }
+
+    /** Reads to the server's GOAWAY and returns its error code; fails unless the connection ends right after. */
+    int goAwayThenEnd() throws IOException {
+        Frame goAway = until(f -> f.type() == GOAWAY);
+        if (goAway == null) {
+            throw new AssertionError("the connection closed without GOAWAY");
+        }
+        Frame after = until(f -> true);
+        if (after != null) {
+            throw new AssertionError("still open after GOAWAY: " + after);
+        }
+        return goAway.errorCode();
+    }
+
     /** Everything the server sends from here until it closes the connection, as bytes (not parsed as frames). */
     byte[] rest() throws IOException {
         try {
