@@ -10,9 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,8 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the client's address) is left out of the comparison.
  */
 class Http2EndpointsTest {
-    private static final HttpClient HTTP1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final byte[] UPLOAD = bytes(300_000);
 
     /** One call: method, path, body (or null) and its content type, and whether only the status can be compared. */
@@ -103,7 +98,7 @@ class Http2EndpointsTest {
             Executable[] checks = new Executable[CALLS.size()];
             for (int i = 0; i < CALLS.size(); i++) {
                 Call call = CALLS.get(i);
-                HttpResponse<byte[]> one = http1(server, call);
+                HttpResponse<byte[]> one = TestHttp.sendBytes(server, call.method(), call.path(), call.contentType(), call.body());
                 H2TestClient.Reply two = overH2.get(i).orTimeout(30, TimeUnit.SECONDS).join();
                 checks[i] = () -> compare(call, one, two);
             }
@@ -155,22 +150,6 @@ class Http2EndpointsTest {
             o.remove(List.of("headers", "origin"));
         }
         node.forEach(Http2EndpointsTest::strip);
-    }
-
-    private static HttpResponse<byte[]> http1(SalvoServer server, Call call) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(call.path()))).timeout(Duration.ofSeconds(30));
-        if (call.contentType() != null) {
-            b.header("Content-Type", call.contentType());
-        }
-        b.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-        try {
-            return HTTP1.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] bytes(int n) {
