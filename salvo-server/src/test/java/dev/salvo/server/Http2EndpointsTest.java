@@ -2,6 +2,8 @@ package dev.salvo.server;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.function.Executable;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -103,6 +106,32 @@ class Http2EndpointsTest {
                 checks[i] = () -> compare(call, one, two);
             }
             assertAll(strategy.toString(), checks);
+        }
+    }
+
+    @Test
+    void headAnswersWithTheGetHeadersAndNoBody() throws IOException {
+        try (SalvoServer server = SalvoServer.start(); H2Wire wire = H2Wire.open(server)) {
+            // not the echo endpoints: their length depends on the request headers, which differ between the two clients
+            String[] paths = {"/bytes/100", "/stream-bytes/100000", "/status/418", "/redirect/2"};
+            for (int i = 0; i < paths.length; i++) {
+                int stream = 1 + 2 * i;
+                wire.headers(stream, "HEAD", paths[i], true, Map.of()).flush();
+                H2Wire.Frame head = wire.until(f -> f.stream() == stream);
+                assertNotNull(head, "connection closed");
+                assertEquals(H2Wire.HEADERS, head.type(), paths[i] + ": " + head);
+                int body = 0;
+                for (H2Wire.Frame f = head; !f.endsStream(); ) {
+                    f = wire.until(x -> x.stream() == stream);
+                    assertNotNull(f, "connection closed");
+                    body += f.payload().length;
+                }
+                assertEquals(0, body, paths[i] + ": HEAD reply has a body");
+                HttpResponse<byte[]> get = TestHttp.get(server, paths[i]);
+                assertEquals(get.statusCode(), head.status(), paths[i]);
+                CharSequence length = head.headers().get("content-length");
+                assertEquals(get.headers().firstValue("content-length").orElse(null), length == null ? null : length.toString(), paths[i]);
+            }
         }
     }
 
