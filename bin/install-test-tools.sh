@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the outside programs the tests drive (curl, ab, chromium, tmux) when they are missing.
+# Installs the outside programs the tests drive (curl, ab, h2load, chromium, tmux) when they are missing.
 # Debian packages only; runs `apt-get update` once, and only when something is missing.
 set -euo pipefail
 need=()
 command -v curl >/dev/null 2>&1     || need+=(curl)
 command -v ab >/dev/null 2>&1       || need+=(apache2-utils)
+command -v h2load >/dev/null 2>&1   || need+=(nghttp2-client)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v tmux >/dev/null 2>&1     || need+=(tmux)
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -1,9 +1,7 @@
 package dev.salvo.netty;
 
-import dev.salvo.client.ConnectionClosedException;
 import dev.salvo.client.HttpVersion;
 import dev.salvo.client.Origin;
-import dev.salvo.client.SalvoIOException;
 import dev.salvo.client.contract.TransportContract;
 import dev.salvo.client.spi.Transport;
 import java.net.URI;
@@ -19,10 +17,5 @@ class NettyH2cTransportContractTest extends TransportContract {
                 .eventLoopThreads(1)
                 .protocol(Origin.of(URI.create(server.url("/"))), HttpVersion.HTTP_2)
                 .build();
-    }
-
-    @Override
-    protected Class<? extends SalvoIOException> garbageFailure() {
-        return ConnectionClosedException.class; // the server resets the stream it cannot write garbage on
     }
 }

@@ -1,10 +1,12 @@
 package dev.salvo.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,6 +47,24 @@ class FaultEndpointsTest {
         String reply = TestHttp.raw(server, "GET /fault/garbage HTTP/1.1\r\nHost: x\r\n\r\n");
         assertTrue(reply.startsWith("GARBAGE"), reply);
         assertTrue(!reply.contains("HTTP/1.1"), reply);
+    }
+
+    @Test
+    void closeEndsTheConnectionWithNoAnswer() {
+        assertEquals("", TestHttp.raw(server, "GET /fault/close HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertEquals(200, TestHttp.get(server, "/get").statusCode());
+    }
+
+    @Test
+    void resetResetsTheConnection() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("GET /fault/reset HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            SocketException reset = assertThrows(SocketException.class, () -> s.getInputStream().read());
+            assertTrue(reset.getMessage().toLowerCase().contains("reset"), reset.toString());
+        }
+        assertEquals(200, TestHttp.get(server, "/get").statusCode());
+        assertEquals(400, TestHttp.get(server, "/fault/reset?code=99").statusCode());
     }
 
     @Test

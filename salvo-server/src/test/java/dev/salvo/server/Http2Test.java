@@ -116,7 +116,7 @@ class Http2Test {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), "curl failed: " + out);
+        assertEquals(0, p.exitValue(), "curl failed (exit " + p.exitValue() + "): " + out);
         return out;
     }
 }

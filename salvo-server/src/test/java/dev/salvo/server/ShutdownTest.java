@@ -1,6 +1,8 @@
 package dev.salvo.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,6 +52,31 @@ class ShutdownTest {
             }
         }
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", server.port()).close(), "no longer accepting");
+    }
+
+    @Test
+    void h2StreamsInFlightFinishThenTheConnectionEnds() throws Exception {
+        SalvoServer server = SalvoServer.start();
+        try (H2Wire wire = H2Wire.open(server)) {
+            // frames are read in order: once /get on stream 5 is answered, streams 1 and 3 are being served
+            wire.get(1, "/delay/0.6").get(3, "/fault/stall").get(5, "/get").flush();
+            assertEquals(200, wire.until(f -> f.stream() == 5 && f.type() == H2Wire.HEADERS).status());
+            CompletableFuture<Double> closing = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                server.close();
+                return (System.nanoTime() - start) / 1e9;
+            });
+            H2Wire.Frame delayed = wire.until(f -> f.stream() == 1 || f.type() == H2Wire.GOAWAY);
+            assertNotNull(delayed, "the connection closed before the in-flight stream was answered");
+            assertEquals(H2Wire.HEADERS, delayed.type(), "in-flight stream cut: " + delayed);
+            assertEquals(200, delayed.status());
+            H2Wire.Frame goAway = wire.until(f -> f.type() == H2Wire.GOAWAY || f.stream() == 3 && f.type() == H2Wire.HEADERS);
+            assertNotNull(goAway, "closed without GOAWAY");
+            assertEquals(H2Wire.GOAWAY, goAway.type(), "the stalled stream was answered");
+            assertNull(wire.until(f -> f.stream() == 3 && f.type() == H2Wire.HEADERS), "the stalled stream was answered");
+            double took = closing.get(10, TimeUnit.SECONDS);
+            assertTrue(took < 5, "close took " + took + " s");
+        }
     }
 
     @Test

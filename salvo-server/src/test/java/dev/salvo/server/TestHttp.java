@@ -29,11 +29,15 @@ final class TestHttp {
     }
 
     static HttpResponse<byte[]> send(SalvoServer server, String method, String path, String contentType, String body) {
+        return sendBytes(server, method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<byte[]> sendBytes(SalvoServer server, String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

@@ -122,6 +122,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         ctx.executor().execute(() -> {
             server.inFlight().exit();
             stalled = true;
+            if (ctx.channel() instanceof Http2StreamChannel stream) {
+                Http2ConnectionGuard.stalled(stream, 1);
+            }
             LOG.debug("request {} abandoned (stall fault) on {}", ex.id(), Thread.currentThread().getName());
         });
     }
@@ -184,6 +187,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ex
         pending.forEach(FullHttpRequest::release);
         pending.clear();
         if (stalled) {
+            if (ctx.channel() instanceof Http2StreamChannel stream) {
+                Http2ConnectionGuard.stalled(stream, -1);
+            }
             current.request().release();
             current = null;
         }

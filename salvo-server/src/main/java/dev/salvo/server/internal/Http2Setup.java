@@ -17,7 +17,9 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
  * and its reset-rate cap), the multiplexer that gives each stream a child channel, and the guard
  * for the connection's idle timeout. Each stream's child pipeline converts frames to HTTP objects
  * and then runs the same handlers an HTTP/1.1 connection runs from the bodiless fast path on, so
- * every endpoint and strategy serves h2 as it serves HTTP/1.1. Stateless; shared by the server.
+ * every endpoint and strategy serves h2 as it serves HTTP/1.1. Between the codec and the
+ * multiplexer, each stream's flow-control grants are counted for the write timeout
+ * ({@link Http2WindowGrants}). Stateless; shared by the server.
  */
 final class Http2Setup {
     private final ServerRuntime server;
@@ -42,14 +44,18 @@ final class Http2Setup {
 
     /** Adds the HTTP/2 handlers at the end of a connection's pipeline. */
     void addTo(ChannelPipeline pipeline) {
-        pipeline.addLast("h2-frames", frameCodec())
+        Http2FrameCodec codec = frameCodec();
+        pipeline.addLast("h2-frames", codec)
+                .addLast("h2-windows", new Http2WindowGrants(codec.connection()))
                 .addLast("h2-streams", new Http2MultiplexHandler(streamInitializer))
                 .addLast("h2-connection", new Http2ConnectionGuard());
     }
 
     /** What Netty's upgrade handler installs for {@code Upgrade: h2c}: the same HTTP/2 handlers. */
     Http2ServerUpgradeCodec upgradeCodec() {
-        return new Http2ServerUpgradeCodec(frameCodec(), new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard());
+        Http2FrameCodec codec = frameCodec();
+        return new Http2ServerUpgradeCodec(codec, new Http2WindowGrants(codec.connection()),
+                new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard());
     }
 
     /** Takes the HTTP/1.1 handlers off a connection that turned out to speak HTTP/2, and adds the HTTP/2 ones. */

@@ -2,6 +2,7 @@ package dev.salvo.server.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@code writeTimeout} closes the connection when reply bytes are queued and none of them went out
  * since the previous check (the client stopped reading). One timer per connection at most, armed
  * when a request starts and not re-armed once the connection is idle, so ordinary replies cost
- * nothing. Confined to the connection's event loop.
+ * nothing. On an HTTP/2 stream the reply bytes wait in the connection's flow control, not in a
+ * buffer of the stream's own: there the check is that the stream channel stayed unwritable and
+ * the client granted it no bytes ({@link Http2WindowGrants}) since the previous check (it stopped
+ * sending WINDOW_UPDATE for the stream), and closing the stream channel resets that stream only. Confined to the connection's event loop.
  */
 final class WriteStallWatch {
     private static final Logger LOG = LoggerFactory.getLogger(WriteStallWatch.class);
@@ -43,13 +47,23 @@ final class WriteStallWatch {
 
     private void check() {
         timer = null;
-        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        if (!serving.getAsBoolean() || out == null || !channel.isActive()) {
+        if (!serving.getAsBoolean() || !channel.isActive()) {
             return;
         }
-        long pending = out.totalPendingWriteBytes();
-        Object message = out.current();
-        long progress = out.currentProgress();
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        long pending;
+        Object message = null;
+        long progress = 0;
+        if (channel instanceof Http2StreamChannel stream) { // stalled while unwritable with no bytes granted
+            pending = stream.isWritable() ? 0 : stream.bytesBeforeWritable();
+            progress = Http2WindowGrants.granted(stream);
+        } else if (out != null) {
+            pending = out.totalPendingWriteBytes();
+            message = out.current();
+            progress = out.currentProgress();
+        } else {
+            return;
+        }
         if (pending > 0 && pending == lastPending && message == lastMessage && progress == lastProgress) {
             LOG.debug("closing {}: {} reply bytes not taken by the client for the write timeout", channel, pending);
             channel.close();

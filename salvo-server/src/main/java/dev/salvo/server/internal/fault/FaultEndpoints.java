@@ -3,7 +3,6 @@ package dev.salvo.server.internal.fault;
 import dev.salvo.server.internal.http.Exchange;
 import dev.salvo.server.internal.http.ParamParser;
 import dev.salvo.server.internal.http.Router;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,9 +15,13 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code /fault/close-mid-body}: headers announce {@code Content-Length: 1000}, 10 bytes
  *       follow, then the connection closes.</li>
- *   <li>{@code /fault/garbage}: a garbage status line instead of HTTP, then close.</li>
- *   <li>{@code /fault/stall}: never answers; the connection stays open until the client gives up
- *       or the server's idle timeout closes it.</li>
+ *   <li>{@code /fault/garbage}: a garbage status line instead of HTTP (on h2: instead of a frame,
+ *       breaking the connection), then close.</li>
+ *   <li>{@code /fault/close}: the connection closes with no answer (on h2: no GOAWAY, every stream cut).</li>
+ *   <li>{@code /fault/reset?code=N}: on h2 {@code RST_STREAM} for this stream only (code N, default
+ *       {@code INTERNAL_ERROR}); on HTTP/1.1 a TCP reset of the connection.</li>
+ *   <li>{@code /fault/stall}: never answers; the connection (on h2: the stream) stays open until
+ *       the client gives up or the server's idle timeout closes the connection.</li>
  *   <li>{@code /fault/stall-once/{ms}?key=K}: the first request for key K (default {@code ""})
  *       after start opens a pause of ms milliseconds; every request to this endpoint with that key
  *       arriving during the pause is answered when it ends, all others at once ({@code 200}
@@ -31,8 +34,9 @@ public final class FaultEndpoints {
 
     public void addTo(Router.Builder routes) {
         routes.any("/fault/close-mid-body", FaultEndpoints::closeMidBody);
-        routes.any("/fault/garbage", ex -> ex.writeRawAndClose(
-                ByteBufUtil.writeAscii(ex.alloc(), "GARBAGE 999 \u0001\u0002 not http\r\n\r\n")));
+        routes.any("/fault/garbage", ConnectionFaults::garbage);
+        routes.any("/fault/close", ConnectionFaults::close);
+        routes.any("/fault/reset", ConnectionFaults::reset);
         routes.any("/fault/stall", Exchange::abandon);
         routes.any("/fault/stall-once/{ms}", this::stallOnce);
     }

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * serving strategy, then reply exactly once: a full reply ({@link #reply}, {@link #replyJson},
  * {@link #replyError}), a pulled stream ({@link #stream}), a paced stream ({@link #startStream},
  * {@link #writeChunk}, {@link #endStream}),
- * an {@link #abort()} or {@link #abandon()}. A second reply is ignored. HEAD replies carry the
+ * an {@link #abort()}, {@link #abandon()} or {@link #endUnanswered}. A second reply is ignored. HEAD replies carry the
  * headers of the GET reply and no body.
  */
 public final class Exchange {
@@ -363,11 +363,20 @@ public final class Exchange {
         listener.replied(this, streamStatus == null ? 0 : streamStatus.code(), -1, false, channel.close());
     }
 
-    /** Writes bytes straight to the socket, past the HTTP encoder, then closes the connection. */
-    public void writeRawAndClose(ByteBuf bytes) {
+    /**
+     * The channel the request came on: the connection's, or on HTTP/2 the stream's own (whose
+     * {@code parent()} is the connection). For the fault endpoints, which break the protocol on purpose.
+     */
+    public Channel channel() { return channel; }
+
+    /**
+     * Ends the exchange without a reply once {@code done} completes ({@code bytes} written, -1 when
+     * unknown); the channel is not used again. For the fault endpoints.
+     */
+    public void endUnanswered(long bytes, ChannelFuture done) {
         replied = true;
         keepAlive = false;
-        listener.replied(this, 0, bytes.readableBytes(), false, channel.pipeline().firstContext().writeAndFlush(bytes));
+        listener.replied(this, 0, bytes, false, done);
     }
 
     /** Never replies; the connection is left to the client or the idle timeout. */
