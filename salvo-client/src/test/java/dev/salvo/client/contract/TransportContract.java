@@ -152,7 +152,8 @@ public abstract class TransportContract {
     void cancelAbortsAStalledExchange() {
         CompletableFuture<Response> stalled = transport.execute(Request.get(server.url("/fault/stall")));
         long start = System.nanoTime();
-        assertTrue(stalled.cancel(true));
+        stalled.cancel(true); // unless it already failed: over HTTP/2 the garbage broke the connection it shared
+        assertTrue(stalled.isDone());
         assertTrue(stalled.isCancelled());
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "cancel returns at once");
         // the transport stays usable
@@ -185,16 +186,20 @@ public abstract class TransportContract {
         for (CompletableFuture<?> call : calls) {
             Await.value(call.handle((value, failure) -> value)); // each ends, in a value or a failure
         }
-        assertTrue(stalled.cancel(true));
+        stalled.cancel(true); // unless it already failed: over HTTP/2 the garbage broke the connection it shared
+        assertTrue(stalled.isDone());
         // what a pool holds for an exchange is given back when the exchange ends, on the transport's threads
         Await.until("every pool settled: no connection in use, connecting or waited for",
                 () -> transport.poolStats().stream().allMatch(stats -> stats.inUse() == 0 && stats.inFlight() == 0
                         && stats.pending() == 0 && stats.connecting() == 0));
-        // a transport with pools of its own keeps the burst's connections to the server, idle
-        List<PoolStats> settled = transport.poolStats();
-        assertTrue(settled.isEmpty() || settled.stream().anyMatch(stats -> stats.origin().equals(Origin.of(server.url("/")))
-                && stats.idle() > 0), settled::toString);
+        // a transport with pools of its own keeps a connection to the server, idle, once a call ended on it
+        // (the faults may have broken the burst's: over HTTP/2 they share one connection)
         assertEquals(200, Await.value(transport.execute(Request.get(server.url("/get")))).status());
+        Await.until("the last call's connection kept, idle", () -> {
+            List<PoolStats> settled = transport.poolStats();
+            return settled.isEmpty() || settled.stream().anyMatch(stats -> stats.origin().equals(Origin.of(server.url("/")))
+                    && stats.idle() > 0 && stats.inUse() == 0);
+        });
     }
 
     // ---- bodies: streamed, limited, to files, uploads (through a Salvo client on this transport)

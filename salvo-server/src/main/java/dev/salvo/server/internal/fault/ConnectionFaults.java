@@ -7,10 +7,13 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.ssl.SslHandler;
+import java.util.List;
 
 /**
  * The faults that break the connection or, on HTTP/2, the stream, below HTTP: raw garbage, a close
@@ -59,10 +62,19 @@ final class ConnectionFaults {
         ex.endUnanswered(0, socket(ex).close());
     }
 
-    /** The first handler of the connection's pipeline: what is written or closed there goes straight to the socket. */
+    /**
+     * Where the connection's bytes go out unframed: its first handler (what is written there goes
+     * straight to the socket), or on TLS the one after the TLS handler, so the garbage is encrypted
+     * like any other byte and breaks the protocol above TLS, not TLS itself.
+     */
     private static ChannelHandlerContext socket(Exchange ex) {
         Channel channel = ex.channel();
-        Channel connection = channel instanceof Http2StreamChannel ? channel.parent() : channel;
-        return connection.pipeline().firstContext();
+        ChannelPipeline pipeline = (channel instanceof Http2StreamChannel ? channel.parent() : channel).pipeline();
+        ChannelHandlerContext tls = pipeline.context(SslHandler.class);
+        if (tls == null) {
+            return pipeline.firstContext();
+        }
+        List<String> names = pipeline.names();
+        return pipeline.context(names.get(names.indexOf(tls.name()) + 1));
     }
 }
