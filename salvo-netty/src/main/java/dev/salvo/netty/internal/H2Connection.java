@@ -7,11 +7,15 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2PingFrame;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +41,8 @@ final class H2Connection extends ChannelInboundHandlerAdapter implements Queuing
     private final H2Pool pool;
     private final long idleTicksToClose;
     private final Set<H2Stream> streamsInFlight = ConcurrentHashMap.newKeySet();
+    /** The streams whose HEADERS went out, by stream id, until Netty closes them; on the event loop only. */
+    private final IntObjectMap<H2Stream> numbered = new IntObjectHashMap<>();
     private Channel channel;
     /** Guarded by the pool: SETTINGS arrived; streams open; the server's limit; GOAWAY arrived. */
     boolean ready;
@@ -113,6 +119,28 @@ final class H2Connection extends ChannelInboundHandlerAdapter implements Queuing
     boolean streamStarted(H2Stream stream) {
         streamsInFlight.add(stream);
         return streamsStarted++ > 0;
+    }
+
+    /** {@code stream}'s HEADERS went out as stream {@code id}: it hears when Netty closes that stream. */
+    void streamNumbered(int id, H2Stream stream) {
+        numbered.put(id, stream);
+    }
+
+    /**
+     * Tells each stream as Netty's codec closes it, once the codec no longer counts it against the
+     * server's SETTINGS_MAX_CONCURRENT_STREAMS: a slot freed then lets the next stream's HEADERS
+     * go straight out instead of waiting in the codec's buffer of streams over the limit.
+     */
+    void watch(io.netty.handler.codec.http2.Http2Connection codec) {
+        codec.addListener(new Http2ConnectionAdapter() {
+            @Override
+            public void onStreamClosed(Http2Stream closed) {
+                H2Stream stream = numbered.remove(closed.id());
+                if (stream != null) {
+                    stream.streamClosed();
+                }
+            }
+        });
     }
 
     void streamFinished(H2Stream stream) {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -63,11 +64,13 @@ final class H2Initializer extends ChannelInitializer<Channel> {
                 .initialWindowSize(STREAM_WINDOW)
                 .maxHeaderListSize(config.maxHeaderListBytes());
         pipeline.addBefore("connection", "ping", new IdleStateHandler(config.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        pipeline.addBefore("connection", "codec", Http2FrameCodecBuilder.forClient()
+        Http2FrameCodec codec = Http2FrameCodecBuilder.forClient()
                 .initialSettings(settings)
                 .encoderEnforceMaxConcurrentStreams(true)
                 .gracefulShutdownTimeoutMillis(0)
-                .build());
+                .build();
+        pipeline.get(H2Connection.class).watch(codec.connection());
+        pipeline.addBefore("connection", "codec", codec);
         pipeline.addBefore("connection", "multiplex", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
     }
 }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * (HEADERS, then DATA; a streamed body only as fast as the stream's window opens), hands the
  * response body to the exchange's subscriber through a {@link BodyFlow} — a subscriber without
  * demand stops the child channel reading, so this stream's WINDOW_UPDATEs stop and the others go
- * on — and frees its slot in the pool as soon as the body was delivered or the stream ended.
+ * on — and frees its slot in the pool as soon as Netty's codec closed the stream (right after the
+ * response's last frame) or the call failed.
  * Confined to the connection's event loop; other threads reach it through {@link #abort}.
  */
 final class H2Stream extends CallHandler {
@@ -84,10 +85,14 @@ final class H2Stream extends CallHandler {
         DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(H2Headers.request(request, pool.origin()), empty);
         boolean phases = call.listensToWrites();
         ChannelFuture headWritten = channel.write(head);
+        int id = channel.stream().id(); // the codec numbers the stream as its HEADERS are written
+        if (id > 0) {
+            connection.streamNumbered(id, this);
+        }
         if (phases) {
             headWritten.addListener(call.headSent(0));
         }
-        call.acquired(reused, channel.stream().id()); // the codec numbers the stream as its HEADERS are written
+        call.acquired(reused, id);
         if (empty) {
             channel.flush();
             return;
@@ -224,8 +229,14 @@ final class H2Stream extends CallHandler {
         if (requestBodyWriting) {
             channel.close(); // the server answered before taking the whole body: RST_STREAM
         }
-        freeSlot();
+        // the slot frees as the codec closes the stream, right after this frame (streamClosed): freed
+        // here, the next call's stream would open while this one still counts against the server's limit
         call.complete(null);
+    }
+
+    /** Netty's codec closed the stream (both sides ended, or reset): its slot frees. */
+    void streamClosed() {
+        freeSlot();
     }
 
     @Override

@@ -19,7 +19,8 @@
  * also guards the stream counts of its {@link dev.salvo.netty.internal.H2Connection}s. A connection
  * and its {@link dev.salvo.netty.internal.H2Stream}s (one per call, the handler of Netty's child
  * stream channel) run on the connection's event loop. A stream frees its slot exactly once: when
- * its body was delivered, or when it failed, was reset or was cancelled.
+ * Netty's codec closes it (just after its response's last frame), or when it failed, was reset or
+ * was cancelled.
  *
  * <p><b>Nulls.</b> No parameter accepts null; fields that may be absent say so in their comment
  * and are checked where read.
