@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--slo", paramLabel = "OBJECTIVE", description = {"A pass/fail objective, repeatable, as "
-        + "p99<20ms, errors<0.1% or rps>5000 (every metric: docs/bench.md). Exit 3 when one fails."})
+        + "p99<20ms, errors<0.1%% or rps>5000 (every metric: docs/bench.md). Exit 3 when one fails."})
     List<String> slos = new ArrayList<>();
 
     @Option(names = "--start-at", paramLabel = "TIME", converter = StartAt.Converter.class,
