@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * The default callback executor: one queue per client, served in order by one virtual thread that
  * parks when the queue is empty, so a completion costs a queue offer (plus, when the worker sleeps,
  * one unpark) instead of a new thread; under load the worker drains completions back to back and
- * nobody is woken at all. Before it parks, the worker waits a few microseconds for more work
- * ({@link #SPIN_NANOS}), which at one call in flight is usually the next completion.
+ * nobody is woken at all. Before it parks, the worker may wait for more work ({@link #SPIN_NANOS}:
+ * none by default, since a spin costs more than it saves).
  *
  * <p><b>A slow stage.</b> A stage that has run for more than {@link #STALL_NANOS} (blocking,
  * sleeping or computing) while others wait behind it stops holding them up: a watchdog gives the
@@ -34,7 +34,8 @@ final class CallbackLane implements Executor, AutoCloseable {
     /**
      * How long an idle worker waits for more work before it parks: system property
      * {@code dev.salvo.callbackSpinMicros} (default 0, read once), for measuring the trade of CPU
-     * burnt while idle against the wake-up a park costs the next completion.
+     * burnt while idle against the wake-up a park costs the next completion. Measured: a spin costs
+     * more than it saves on two cores (docs/benchmarks/client-spin.md), so the default is none.
      */
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong("dev.salvo.callbackSpinMicros", 0)));
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(5);
