@@ -58,6 +58,15 @@ public final class SalvoServer implements AutoCloseable {
         return (config.tls().isPresent() ? "https://" : "http://") + host + ":" + port() + (path.startsWith("/") ? path : "/" + path);
     }
 
+    /**
+     * How many requests are being served at this moment: read whole (head and body), handed to the
+     * strategy, and not yet answered. Tests wait on it rather than on time ("the slow request has
+     * started"); {@code close()} waits for it to reach 0, boundedly.
+     */
+    public int inFlight() {
+        return runtime.requestsInFlight();
+    }
+
     public ServerConfig config() {
         return config;
     }

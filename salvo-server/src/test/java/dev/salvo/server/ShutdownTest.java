@@ -36,8 +36,8 @@ class ShutdownTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 clients.add(s);
             }
-            // kept: lets the server read the requests; SalvoServer exposes no in-flight count to wait on
-            Thread.sleep(100);
+            // BLOCKING serves on its one event loop, which reads the next request only after the first
+            TestHttp.awaitInFlight(server, strategy == Strategy.BLOCKING ? 1 : 3);
             long start = System.nanoTime();
             server.close();
             double took = (System.nanoTime() - start) / 1e9;
@@ -85,8 +85,7 @@ class ShutdownTest {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write("GET /delay/8 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            // kept: lets the server read the requests; SalvoServer exposes no in-flight count to wait on
-            Thread.sleep(100);
+            TestHttp.awaitInFlight(server, 1);
             long start = System.nanoTime();
             server.close();
             double took = (System.nanoTime() - start) / 1e9;

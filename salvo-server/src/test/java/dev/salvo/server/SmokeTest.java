@@ -26,6 +26,17 @@ class SmokeTest {
     }
 
     @Test
+    void inFlightCountsTheRequestsBeingServedAndReturnsToZero() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var slow = java.util.stream.IntStream.range(0, 2).mapToObj(i -> client.sendAsync(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/delay/0.3"))).build(),
+                HttpResponse.BodyHandlers.discarding())).toList();
+        TestHttp.awaitInFlight(server, 2);
+        slow.forEach(f -> assertEquals(200, f.join().statusCode()));
+        TestHttp.awaitInFlight(server, 0);
+    }
+
+    @Test
     void getEchoesQueryAndHeadersAndLogsOneLine() {
         HttpResponse<byte[]> res = TestHttp.get(server, "/get?a=1&b=2&b=3");
         assertEquals(200, res.statusCode());

@@ -57,8 +57,7 @@ class StrategyTest {
             HttpClient client = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                     HttpRequest.newBuilder(URI.create(server.url("/?cost=0.5"))).build(), HttpResponse.BodyHandlers.ofString());
-            // kept: lets the server start the slow request first; SalvoServer exposes no in-flight count to wait on
-            Thread.sleep(100);
+            TestHttp.awaitInFlight(server, 1); // the slow request is being served
             long start = System.nanoTime();
             HttpResponse<String> fast = client.send(HttpRequest.newBuilder(URI.create(server.url("/get"))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -117,4 +117,15 @@ final class TestHttp {
         }
         return out;
     }
+
+    /** Waits, boundedly (10 s), until the server is serving {@code n} requests; fails the test otherwise. */
+    static void awaitInFlight(SalvoServer server, int n) throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (server.inFlight() != n) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the server serves " + server.inFlight() + " requests, not " + n);
+            }
+            Thread.sleep(2); // the poll interval of this bounded loop, not a guess at when the count is reached
+        }
+    }
 }

@@ -101,6 +101,11 @@ public final class ServerRuntime implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
+    /** Requests read and being served now, on every connection and protocol. */
+    public int requestsInFlight() {
+        return inFlight.count();
+    }
+
     ServerConfig config() { return config; }
     ServingStrategy strategy() { return strategy; }
     Router router() { return router; }
