@@ -108,6 +108,40 @@ class Http2Test {
         }
     }
 
+    /**
+     * Each lane sends its next call from the completion of the one before, on a callback thread:
+     * these calls reach the connection's event loop in batches, whose streams go out together.
+     */
+    @Test
+    void callsSentFromCompletionCallbacksAllGoOutAndComeBack() {
+        int lanes = 32;
+        int perLane = 100;
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Integer>> done = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            done.add(lane(lane, 0, perLane, wrong));
+        }
+        done.forEach(f -> assertEquals(perLane, Await.value(f)));
+        assertEquals(List.of(), wrong);
+        assertEquals(1, server.connections.get(), "100 streams fit on one connection");
+        Await.until("slots freed", () -> http.inFlight() == 0 && http.queued() == 0);
+    }
+
+    /** Sends calls {@code i} to {@code n} of {@code lane} one after another; completes with how many came back. */
+    private CompletableFuture<Integer> lane(int lane, int i, int n, List<String> wrong) {
+        if (i == n) {
+            return CompletableFuture.completedFuture(n);
+        }
+        String body = lane + ":" + i;
+        Request echo = Request.newBuilder(server.url("/echo")).POST(RequestBody.of(body)).build();
+        return http.send(echo).thenCompose(response -> {
+            if (!response.bodyString().equals(body)) {
+                wrong.add(body + " came back as " + response.bodyString());
+            }
+            return lane(lane, i + 1, n, wrong);
+        });
+    }
+
     @Test
     void bodiesGoOutInlineAndStreamed() {
         String text = "y".repeat(300_000);

@@ -12,15 +12,21 @@ import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2PingFrame;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2Stream;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.IntObjectMap;
+import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * One HTTP/2 connection, at the end of its parent channel's pipeline (after Netty's frame codec and
  * multiplexer): tells its {@link H2Pool} of the server's SETTINGS and GOAWAY, opens an
  * {@link H2Stream} per call, PINGs a silent server and closes the connection when it stays silent,
- * or when it has carried no stream for the idle timeout. Confined to the connection's event loop,
- * except {@link #dispatch}, {@link #shutDown} and {@link #failInFlight}; the stream counts are
- * guarded by the pool's monitor.
+ * or when it has carried no stream for the idle timeout. Calls dispatched from other threads (the
+ * callbacks sending their next request) gather in a queue that one task per event-loop turn drains,
+ * starting their streams and flushing the connection once: a loop turn, not a call, costs a wakeup
+ * and a socket write. Confined to the connection's event loop, except {@link #dispatch},
+ * {@link #shutDown} and {@link #failInFlight}; the stream counts are guarded by the pool's monitor.
  */
 final class H2Connection extends ChannelInboundHandlerAdapter implements QueuingPool.Connection {
     private static final Logger LOG = LoggerFactory.getLogger(H2Connection.class);
@@ -43,7 +51,16 @@ final class H2Connection extends ChannelInboundHandlerAdapter implements Queuing
     private final Set<H2Stream> streamsInFlight = ConcurrentHashMap.newKeySet();
     /** The streams whose HEADERS went out, by stream id, until Netty closes them; on the event loop only. */
     private final IntObjectMap<H2Stream> numbered = new IntObjectHashMap<>();
+    /** Calls dispatched from other threads, each bound to its stream, until the drain task starts them. */
+    private final Queue<PendingExchange> arrivals = new ConcurrentLinkedQueue<>();
+    /** Whether a drain task is queued on the event loop and has not begun polling. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drain = this::drainArrivals;
+    /** Whether the drain task is starting streams: they write, and it flushes once at the end. */
+    private boolean draining;
     private Channel channel;
+    /** Opens the streams; made with the pipeline, on the event loop only. */
+    private Http2StreamChannelBootstrap streamOpener;
     /** Guarded by the pool: SETTINGS arrived; streams open; the server's limit; GOAWAY arrived. */
     boolean ready;
     int streams;
@@ -67,6 +84,7 @@ final class H2Connection extends ChannelInboundHandlerAdapter implements Queuing
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        streamOpener = new Http2StreamChannelBootstrap(channel);
         if (!pool.opened(this)) {
             channel.close();
         }
@@ -107,11 +125,45 @@ final class H2Connection extends ChannelInboundHandlerAdapter implements Queuing
             stream.start(call);
             return;
         }
+        arrivals.offer(call);
+        if (!drainScheduled.compareAndSet(false, true)) {
+            return; // the queued drain task takes it
+        }
         try {
-            channel.eventLoop().execute(call);
+            channel.eventLoop().execute(drain);
         } catch (RejectedExecutionException e) {
-            pool.streamEnded(this);
-            call.completeExceptionally(pool.closedFailure());
+            PendingExchange stranded;
+            while ((stranded = arrivals.poll()) != null) {
+                pool.streamEnded(this);
+                stranded.completeExceptionally(pool.closedFailure());
+            }
+        }
+    }
+
+    /** On the event loop: starts the streams of the calls dispatched from other threads, then flushes once. */
+    private void drainArrivals() {
+        drainScheduled.set(false); // a call offered from now on schedules the next drain
+        draining = true;
+        try {
+            PendingExchange call;
+            while ((call = arrivals.poll()) != null) {
+                call.run();
+            }
+        } finally {
+            draining = false;
+            channel.flush();
+        }
+    }
+
+    /** Opens a stream on the connection; on the event loop. */
+    Future<Http2StreamChannel> openStream() {
+        return streamOpener.open();
+    }
+
+    /** {@code stream}'s frames are written: flushed now, or once by the drain starting it. On the event loop. */
+    void flush(Http2StreamChannel stream) {
+        if (!draining) {
+            stream.flush();
         }
     }
 

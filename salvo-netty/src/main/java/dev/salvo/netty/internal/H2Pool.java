@@ -55,22 +55,38 @@ final class H2Pool extends QueuingPool<H2Connection> {
         }
         call.enteredPool(this);
         boolean poolClosed;
+        H2Connection carrier = null;
         synchronized (this) {
             poolClosed = closed;
             http1Pool = fallback;
             if (!poolClosed && http1Pool == null) {
-                waiting.addLast(call);
+                carrier = waiting.isEmpty() ? withFreeStream() : null;
+                if (carrier != null) {
+                    carrier.streams++;
+                } else {
+                    waiting.addLast(call);
+                }
             }
         }
         if (http1Pool != null) {
             http1Pool.acquire(call);
-            return;
-        }
-        if (poolClosed) {
+        } else if (poolClosed) {
             call.completeExceptionally(closedFailure());
+        } else if (carrier != null) {
+            carrier.dispatch(call);
         } else {
             rebalance();
         }
+    }
+
+    /** Guarded by this: the first connection that takes another stream, or null. */
+    private H2Connection withFreeStream() {
+        for (H2Connection connection : connections) {
+            if (connection.ready && !connection.goingAway && connection.streams < connection.maxStreams) {
+                return connection;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -131,14 +147,18 @@ final class H2Pool extends QueuingPool<H2Connection> {
     /** A stream of {@code connection} ended: its slot frees. */
     void streamEnded(H2Connection connection) {
         boolean closeNow;
+        boolean anyWaiting;
         synchronized (this) {
             connection.streams--;
             closeNow = connection.goingAway && connection.streams == 0;
+            anyWaiting = !waiting.isEmpty();
         }
         if (closeNow) {
             connection.close();
         }
-        rebalance();
+        if (anyWaiting) {
+            rebalance();
+        }
     }
 
     /** The server sent GOAWAY on {@code connection}: no new streams there. */

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.stream.ChunkedStream;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -64,12 +63,13 @@ final class H2Stream extends CallHandler {
         }
         current = call;
         reused = connection.streamStarted(this);
-        new Http2StreamChannelBootstrap(connection.channel()).handler(this).open().addListener(opened -> {
+        connection.openStream().addListener(opened -> {
             if (!opened.isSuccess()) {
                 lost(opened.cause());
                 return;
             }
             channel = (Http2StreamChannel) opened.getNow();
+            channel.pipeline().addLast(this);
             if (current != call) {
                 channel.close();
             } else {
@@ -94,13 +94,13 @@ final class H2Stream extends CallHandler {
         }
         call.acquired(reused, id);
         if (empty) {
-            channel.flush();
+            connection.flush(channel);
             return;
         }
         ByteBuffer inline = requestBody.bytes().orElse(null);
         if (inline != null) {
             int bytes = inline.remaining();
-            ChannelFuture written = channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(inline), true));
+            ChannelFuture written = channel.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(inline), true));
             if (phases) {
                 written.addListener(done -> {
                     if (done.isSuccess()) {
@@ -108,6 +108,7 @@ final class H2Stream extends CallHandler {
                     }
                 });
             }
+            connection.flush(channel);
             return;
         }
         InputStream in;
