@@ -9,7 +9,8 @@
 #   4. /get at c=64, Salvo on Netty, buffered: this tree vs the build before issue 11 (BEFORE, default
 #      48cccbb, exported with git archive into a temporary directory and built there), ratio (goal >= 0.97);
 #      the two sides alternate in six JVMs (B A A B B A) and each JVM's two warm-up rounds are dropped
-# Usage: bench/streaming.sh [all|download|many|upload|get]. Everything it starts is stopped on exit.
+# Usage: bench/streaming.sh [all|download|many|upload|get] (get needs no nginx; BEFORE_TREE=DIR reuses a built
+# tree of BEFORE). Everything it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
@@ -17,10 +18,11 @@ what="${1:-all}"
 BEFORE="${BEFORE:-48cccbb}"
 PORT="${PORT:-18411}"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-[ -x "$NGINX" ] || { echo "nginx is needed: apt-get install -y nginx" >&2; exit 1; }
+[[ $what == get || -x "$NGINX" ]] || { echo "nginx is needed: apt-get install -y nginx" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
 NGINX_PID=""
+DL="${DL:-}"
 cleanup() {
   set +e
   if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
@@ -31,10 +33,12 @@ trap cleanup EXIT
 
 EXTRA_JAVA_FLAGS=-Xmx64m . bench/benchmarks-java.sh
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The file benchmarks need nginx and their files; `get` (its own salvo-server per JVM) needs neither.
+if [[ $what != get ]]; then
 mkdir -p "$WORK/www" "$WORK/logs" "$WORK/put" "$WORK/tmp" "$WORK/out"
 # Downloads land on a tmpfs when there is one: on loopback the disk's writeback, not the client, sets the
 # pace and swings from run to run (curl -o alone measured 40 to 650 MB/s in one session); DL=DIR overrides.
-DL="${DL:-}"
 if [ -z "$DL" ]; then
   if [ -d /dev/shm ] && [ -w /dev/shm ]; then DL=$(mktemp -d /dev/shm/salvo-streaming.XXXXXX); else DL="$WORK/out"; fi
 fi
@@ -64,8 +68,8 @@ NGINX_PID=$!
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 100); do curl -sf -o /dev/null --max-time 1 "$BASE/10m.bin" && break; sleep 0.1; done
 curl -sf -o /dev/null --max-time 2 "$BASE/10m.bin" || { echo "nginx did not start:" >&2; cat "$WORK/logs/error.log" >&2; exit 1; }
+fi
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ $what == all || $what == download ]]; then
   ROUNDS="${ROUNDS:-3}"
   echo "== 1 GiB download to a file ($DL), -Xmx64m, vs curl -o: $ROUNDS interleaved rounds after a warm-up, best of each"
@@ -120,17 +124,21 @@ if [[ $what == all || $what == upload ]]; then
 fi
 rm -f "$WORK/www/1g.bin"
 if [[ $what == all || $what == get ]]; then
+  # BEFORE_TREE=DIR reuses a tree of $BEFORE already built with -Pbench (the build alone takes a minute or two)
   # Each side runs in its own JVM (and server process), so they cannot share one: the sides alternate
   # B A A B B A, and each JVM's first two rounds are dropped as warm-up (rates still climb there).
   echo "== /get c=64, Salvo on Netty, buffered: $BEFORE vs this tree (OverheadRatio, 6 processes B A A B B A, 5 rounds of 4 s, rounds 3-5 kept)"
-  mkdir -p "$WORK/before"
-  git archive "$BEFORE" | tar -x -C "$WORK/before"
-  (cd "$WORK/before" && mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package >&2)
+  BTREE="${BEFORE_TREE:-$WORK/before}"
+  if [ -z "${BEFORE_TREE:-}" ]; then
+    mkdir -p "$BTREE"
+    git archive "$BEFORE" | tar -x -C "$BTREE"
+    (cd "$BTREE" && mvn -B -q -ntp -Pbench -DskipTests -pl salvo-benchmarks -am package ${BENCH_MVN_ARGS:-} >&2)
+  fi
   BJAVA=("$JAVA_HOME/bin/java" $SALVO_JVM_FLAGS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
   : > "$WORK/get-rounds"
   for side in before after after before before after; do
     if [ "$side" = before ]; then
-      out=$(cd "$WORK/before" && "${BJAVA[@]}" -cp "salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*" \
+      out=$(cd "$BTREE" && "${BJAVA[@]}" -cp "salvo-benchmarks/target/classes:salvo-benchmarks/target/lib/*" \
         dev.salvo.benchmarks.OverheadRatio 64 4 5 /get netty)
     else
       out=$("${BJAVA[@]}" -cp "$CP" dev.salvo.benchmarks.OverheadRatio 64 4 5 /get netty)

@@ -89,7 +89,7 @@ final class BufferingSubscriber<T> extends WholeBodySubscriber<T> {
 
     /** The announced Content-Length; -1 when absent or unreadable (the bytes then decide). */
     static long contentLength(Headers headers) {
-        String value = headers.first("Content-Length").orElse(null);
+        String value = headers.firstOrNull("Content-Length");
         if (value == null) {
             return -1;
         }

@@ -1,6 +1,7 @@
 package dev.salvo.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,11 @@ public final class Headers {
     /** A builder holding these headers, to add or replace some. */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        Collections.addAll(builder.namesAndValues, namesAndValues);
+        if (namesAndValues.length > builder.namesAndValues.length) {
+            builder.namesAndValues = new String[namesAndValues.length * 2];
+        }
+        System.arraycopy(namesAndValues, 0, builder.namesAndValues, 0, namesAndValues.length);
+        builder.size = namesAndValues.length;
         return builder;
     }
 
@@ -86,13 +91,17 @@ public final class Headers {
 
     /** The first value of {@code name}, if any. */
     public Optional<String> first(String name) {
-        Objects.requireNonNull(name, "name");
+        return Optional.ofNullable(firstOrNull(Objects.requireNonNull(name, "name")));
+    }
+
+    /** The first value of {@code name}, null when absent: for the body path, which asks once per response. */
+    String firstOrNull(String name) {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i].equalsIgnoreCase(name)) {
-                return Optional.of(namesAndValues[i + 1]);
+                return namesAndValues[i + 1];
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Every value of {@code name}, in order; empty when absent. */
@@ -118,12 +127,12 @@ public final class Headers {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Headers headers && java.util.Arrays.equals(namesAndValues, headers.namesAndValues);
+        return other instanceof Headers headers && Arrays.equals(namesAndValues, headers.namesAndValues);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(namesAndValues);
+        return Arrays.hashCode(namesAndValues);
     }
 
     @Override
@@ -141,7 +150,9 @@ public final class Headers {
     /** Checks one header field; throws IAE with a message naming the fault. */
     static void checkField(String name, String value) {
         Objects.requireNonNull(name, "header name");
-        Objects.requireNonNull(value, () -> "value of header " + name);
+        if (value == null) {
+            throw new NullPointerException("value of header " + name);
+        }
         if (name.isEmpty()) {
             throw new IllegalArgumentException("header name is empty");
         }
@@ -173,7 +184,9 @@ public final class Headers {
 
     /** Collects header fields; not thread-safe. */
     public static final class Builder {
-        private final List<String> namesAndValues = new ArrayList<>();
+        /** name0, value0, …: the first {@code size} slots are used. */
+        private String[] namesAndValues = new String[16];
+        private int size;
 
         private Builder() {
         }
@@ -181,8 +194,11 @@ public final class Headers {
         /** Adds a field, keeping any others of the same name. */
         public Builder add(String name, String value) {
             checkField(name, value);
-            namesAndValues.add(name);
-            namesAndValues.add(value.strip());
+            if (size == namesAndValues.length) {
+                namesAndValues = Arrays.copyOf(namesAndValues, size * 2);
+            }
+            namesAndValues[size++] = name;
+            namesAndValues[size++] = value.strip();
             return this;
         }
 
@@ -196,17 +212,20 @@ public final class Headers {
         /** Removes every field named {@code name}. */
         public Builder remove(String name) {
             Objects.requireNonNull(name, "name");
-            for (int i = namesAndValues.size() - 2; i >= 0; i -= 2) {
-                if (namesAndValues.get(i).equalsIgnoreCase(name)) {
-                    namesAndValues.remove(i + 1);
-                    namesAndValues.remove(i);
+            int kept = 0;
+            for (int i = 0; i < size; i += 2) {
+                if (!namesAndValues[i].equalsIgnoreCase(name)) {
+                    namesAndValues[kept++] = namesAndValues[i];
+                    namesAndValues[kept++] = namesAndValues[i + 1];
                 }
             }
+            Arrays.fill(namesAndValues, kept, size, null);
+            size = kept;
             return this;
         }
 
         public Headers build() {
-            return namesAndValues.isEmpty() ? EMPTY : new Headers(namesAndValues.toArray(new String[0]));
+            return size == 0 ? EMPTY : new Headers(Arrays.copyOf(namesAndValues, size));
         }
     }
 }

@@ -9,16 +9,26 @@ import dev.salvo.client.Request;
 import dev.salvo.client.Response;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.Flow;
 
-/** An exchange that reads the body whole into a {@link Response}: {@link Transport#execute(Request)}. */
+/**
+ * An exchange that reads the body whole into a {@link Response}: {@link Transport#execute(Request)}.
+ * One future is handed out and one stage waits on the transport's; cancelling the future cancels the
+ * transport's.
+ */
 final class BufferedExchange implements Exchange {
     private static final long DEFAULT_MAX_BYTES = 64L << 20;
 
     private final Request request;
-    private final CompletableFuture<Response> result = new CompletableFuture<>();
-    private volatile CompletableFuture<Response> body;
+    private final Result result = new Result();
+    /** The buffered body and what to build the response from; set by {@link #responseHeaders}. */
+    private volatile CompletableFuture<byte[]> body;
+    private volatile int status;
+    private volatile Headers headers;
+    private volatile HttpVersion version;
 
     private BufferedExchange(Request request) {
         this.request = request;
@@ -28,27 +38,49 @@ final class BufferedExchange implements Exchange {
     static CompletableFuture<Response> send(Transport transport, Request request) {
         BufferedExchange exchange = new BufferedExchange(request);
         CompletableFuture<Void> done = transport.execute(request, exchange);
-        done.whenComplete((ignored, error) -> {
-            CompletableFuture<Response> body = exchange.body;
-            if (body != null && (error == null || body.isCompletedExceptionally())) {
-                body.whenComplete((response, failure) -> { // the body's own failure (its limit) comes first
-                    if (failure != null) {
-                        exchange.result.completeExceptionally(failure);
-                    } else {
-                        exchange.result.complete(response);
-                    }
-                });
-            } else {
-                exchange.result.completeExceptionally(error != null ? error
-                        : new IllegalStateException("the transport ended the exchange without a response"));
-            }
-        });
-        exchange.result.whenComplete((response, error) -> {
-            if (exchange.result.isCancelled()) {
-                done.cancel(true);
-            }
-        });
+        exchange.result.transport = done;
+        if (exchange.result.isCancelled()) {
+            done.cancel(true);
+        }
+        done.whenComplete((ignored, error) -> exchange.ended(error));
         return exchange.result;
+    }
+
+    /** The transport's future ended: the body's own failure (its limit) comes first, then the transport's. */
+    private void ended(Throwable error) {
+        CompletableFuture<byte[]> bytes = body;
+        if (bytes == null || (error != null && !bytes.isCompletedExceptionally())) {
+            result.completeExceptionally(error != null ? error
+                    : new IllegalStateException("the transport ended the exchange without a response"));
+        } else if (bytes.isDone()) {
+            settle(bytes); // the usual case: the body completed before the transport's future
+        } else {
+            bytes.whenComplete((value, failure) -> settle(bytes));
+        }
+    }
+
+    private void settle(CompletableFuture<byte[]> bytes) {
+        if (bytes.state() == Future.State.SUCCESS) {
+            result.complete(Response.of(request, status, headers, version, bytes.resultNow()));
+        } else {
+            result.completeExceptionally(bytes.isCancelled() ? new CancellationException("the body was cancelled")
+                    : bytes.exceptionNow());
+        }
+    }
+
+    /** The future handed out: cancelling it cancels the transport's exchange. */
+    private static final class Result extends CompletableFuture<Response> {
+        private volatile CompletableFuture<Void> transport;
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            CompletableFuture<Void> exchange = transport;
+            if (cancelled && exchange != null) {
+                exchange.cancel(true);
+            }
+            return cancelled;
+        }
     }
 
     @Override
@@ -71,7 +103,10 @@ final class BufferedExchange implements Exchange {
     public Flow.Subscriber<List<ByteBuffer>> responseHeaders(int status, Headers headers, HttpVersion version) {
         long max = request.maxResponseBytes().orElse(DEFAULT_MAX_BYTES);
         BodySubscriber<byte[]> subscriber = BodyHandler.ofBytes(max).apply(status, headers);
-        body = subscriber.body().thenApply(bytes -> Response.of(request, status, headers, version, bytes)).toCompletableFuture();
+        this.status = status;
+        this.headers = headers;
+        this.version = version;
+        body = subscriber.body().toCompletableFuture();
         return subscriber;
     }
 }

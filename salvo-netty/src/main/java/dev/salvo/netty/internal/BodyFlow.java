@@ -164,16 +164,22 @@ final class BodyFlow implements Flow.Subscription {
 
     @Override
     public void request(long n) {
-        onLoop(() -> {
-            if (finished || n <= 0) {
-                return;
-            }
-            demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-            drain();
-            if (!finished && noneWaiting() && !channel.config().isAutoRead()) {
-                channel.config().setAutoRead(true); // caught up: read again
-            }
-        });
+        if (channel.eventLoop().inEventLoop()) {
+            demand(n); // the usual case, a buffered body asking for everything in onSubscribe: no task
+        } else {
+            onLoop(() -> demand(n));
+        }
+    }
+
+    private void demand(long n) {
+        if (finished || n <= 0) {
+            return;
+        }
+        demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+        drain();
+        if (!finished && noneWaiting() && !channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true); // caught up: read again
+        }
     }
 
     /** The subscriber gave up: the exchange is aborted (the connection closed, not drained). */

@@ -20,6 +20,7 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     private final boolean connecting;
     private final boolean acquiredHeard;
     private final boolean writesHeard;
+    private final boolean firstByteHeard;
     /** The pool it was given to; null until then. */
     private volatile OriginPool pool;
     /** The connection it runs on; null while it waits or connects. */
@@ -36,6 +37,7 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
         this.acquiredHeard = exchange.listensTo(CallEvent.Phase.CONNECTION_ACQUIRED);
         this.writesHeard = exchange.listensTo(CallEvent.Phase.REQUEST_HEADERS_SENT)
                 || exchange.listensTo(CallEvent.Phase.REQUEST_BODY_SENT);
+        this.firstByteHeard = exchange.listensTo(CallEvent.Phase.RESPONSE_FIRST_BYTE);
     }
 
     Request request() {
@@ -63,7 +65,7 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
 
     /** Whether someone listens to the response's first byte. */
     boolean listensToFirstByte() {
-        return exchange.listensTo(CallEvent.Phase.RESPONSE_FIRST_BYTE);
+        return firstByteHeard;
     }
 
     /** Whether it still waits for a connection or a stream: not bound to one, not done. */

@@ -194,7 +194,9 @@ final class ResponseHandler extends CallHandler implements QueuingPool.Connectio
         forgetCall();
         served++;
         headers = null;
-        channel.config().setAutoRead(true);
+        if (!channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true); // a slow subscriber had paused it
+        }
         // before completing, so the caller's next call can reuse it; not while a request body still goes out
         pool.release(this, reusable && !requestBodyWriting && !call.isDone());
         call.complete(null);
