@@ -51,6 +51,34 @@ class JdkTransportTest extends TransportContract {
     }
 
     @Test
+    void theDefaultTransportRunsTheJdksTasksOnVirtualThreadsAndStagesStillOnTheLane() {
+        // RESPONSE_HEADERS is told on the thread of the JDK's task that parsed the headers
+        assertEquals("salvo-jdk virtual", threadsOf(Salvo.newBuilder()).get(CallEvent.Phase.RESPONSE_HEADERS));
+        assertEquals("salvo-callback virtual", threadsOf(Salvo.newBuilder()).get(CallEvent.Phase.COMPLETED));
+    }
+
+    @Test
+    void aGivenBuilderKeepsTheJdksOwnPool() {
+        Salvo.Builder client = Salvo.newBuilder().transport(Transports.jdk(HttpClient.newBuilder()));
+        assertEquals("HttpClient-Worker platform", threadsOf(client).get(CallEvent.Phase.RESPONSE_HEADERS));
+    }
+
+    /** By phase, the kind of thread it was told on, and (as "COMPLETED") the thread a chained stage ran on. */
+    private static Map<CallEvent.Phase, String> threadsOf(Salvo.Builder client) {
+        Map<CallEvent.Phase, String> threads = new ConcurrentHashMap<>();
+        try (Salvo http = client.eventListener(event -> threads.putIfAbsent(event.phase(), kind(Thread.currentThread()))).build()) {
+            String stage = Await.value(http.send(Request.get(server.url("/get"))).thenApply(response -> kind(Thread.currentThread())));
+            threads.put(CallEvent.Phase.COMPLETED, stage);
+        }
+        return threads;
+    }
+
+    private static String kind(Thread thread) {
+        String name = thread.getName().replaceAll("-\\d+", "");
+        return name + (thread.isVirtual() ? " virtual" : " platform");
+    }
+
+    @Test
     void headersTheJdkReservesFailTheFutureWithAClearError() {
         Request withHost = Request.newBuilder(server.url("/get")).header("Host", "elsewhere").build();
         IllegalArgumentException e = Await.failure(transport.execute(withHost), IllegalArgumentException.class);

@@ -118,8 +118,9 @@ public enum Peer {
                 .protocol(http2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1).build();
     }
 
+    /** HTTP/1.1: Salvo's default JDK transport (the JDK's tasks on virtual threads); h2c: the JDK's own pool. */
     private static Transport jdk(boolean http2) {
-        return Transports.jdk(HttpClient.newBuilder().version(JdkHttpClientPeer.version(http2)));
+        return http2 ? Transports.jdk(HttpClient.newBuilder().version(JdkHttpClientPeer.version(true))) : Transports.jdk();
     }
 
     /** The peer with this key. */

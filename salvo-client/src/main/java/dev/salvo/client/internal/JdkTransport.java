@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@link Transport} over the JDK's {@link HttpClient}: HTTP/1.1 and HTTP/2, TLS and proxies as the
@@ -24,6 +25,15 @@ import java.util.concurrent.CompletableFuture;
  * JDK's exchange, which aborts it. Of the transport's phases it reports only REQUEST_BODY_SENT
  * ({@link SentBodyPublisher}): the JDK client keeps its connections to itself. The body flows with the JDK's own backpressure: the JDK reads
  * from the socket only what the body's subscriber requested ({@link JdkBody}).
+ *
+ * <p><b>Threads.</b> The JDK client runs its exchanges' tasks (parsing, body delivery, writes) on
+ * its executor; its selector thread only reads and writes sockets. {@link #onVirtualThreads} gives
+ * it a new virtual thread per task instead of its own pool of platform threads, so the tasks share
+ * the carriers of the client's callback lane: a task that ends a call wakes the lane's worker by a
+ * push onto the carrier it runs on, not by waking a parked platform thread. User stages still run
+ * on the lane, never inside the JDK's task: that task holds its connection's reader (the JDK
+ * returns an HTTP/1.1 connection to its pool before it delivers the body's end), so a stage blocking
+ * there on a call that reuses the connection would never see its response.
  */
 public final class JdkTransport implements Transport {
     private final HttpClient client;
@@ -39,6 +49,15 @@ public final class JdkTransport implements Transport {
         this.client = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         this.owned = owned;
         this.http1OnCleartext = http1OnCleartext;
+    }
+
+    /**
+     * The default transport: {@code builder} with an executor that runs each of the JDK's tasks on
+     * a new virtual thread named {@code salvo-jdk}; closed with the client.
+     */
+    public static JdkTransport onVirtualThreads(HttpClient.Builder builder) {
+        ThreadFactory threads = Thread.ofVirtual().name("salvo-jdk").factory();
+        return new JdkTransport(builder.executor(task -> threads.newThread(task).start()), true, true);
     }
 
     @Override
