@@ -11,6 +11,7 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,19 @@ class JdkTransportTest extends TransportContract {
     void aGivenBuilderKeepsTheJdksOwnPool() {
         Salvo.Builder client = Salvo.newBuilder().transport(Transports.jdk(HttpClient.newBuilder()));
         assertEquals("HttpClient-Worker platform", threadsOf(client).get(CallEvent.Phase.RESPONSE_HEADERS));
+    }
+
+    @Test
+    void aStageThatBlocksOnACallReusingItsConnectionCompletes() {
+        // the JDK returns the connection to its pool before it delivers the body's end: the nested
+        // call takes it while the stage that waits for it blocks
+        try (Salvo http = Salvo.newBuilder().build()) {
+            Await.value(http.send(Request.get(server.url("/get")))); // one idle connection in the pool
+            CompletableFuture<Integer> nested = http.send(Request.get(server.url("/get")))
+                    .thenApply(first -> http.send(Request.get(server.url("/bytes/64"))).join().body().length);
+            assertEquals(64, Await.value(nested));
+            assertEquals(0, http.inFlight());
+        }
     }
 
     /** By phase, the kind of thread it was told on, and (as "COMPLETED") the thread a chained stage ran on. */

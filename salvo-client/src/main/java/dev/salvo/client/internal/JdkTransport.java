@@ -27,13 +27,13 @@ import java.util.concurrent.ThreadFactory;
  * from the socket only what the body's subscriber requested ({@link JdkBody}).
  *
  * <p><b>Threads.</b> The JDK client runs its exchanges' tasks (parsing, body delivery, writes) on
- * its executor; its selector thread only reads and writes sockets. {@link #onVirtualThreads} gives
+ * its executor; its selector thread waits for the sockets and hands work over. {@link #onVirtualThreads} gives
  * it a new virtual thread per task instead of its own pool of platform threads, so the tasks share
  * the carriers of the client's callback lane: a task that ends a call wakes the lane's worker by a
  * push onto the carrier it runs on, not by waking a parked platform thread. User stages still run
- * on the lane, never inside the JDK's task: that task holds its connection's reader (the JDK
- * returns an HTTP/1.1 connection to its pool before it delivers the body's end), so a stage blocking
- * there on a call that reuses the connection would never see its response.
+ * on the lane, never inside the JDK's task: a stage that blocks there would hold up what the JDK
+ * runs that task for (the body's delivery; on HTTP/1.1 the connection's reader), with no watchdog
+ * to hand the work on, and stages would lose the lane's order.
  */
 public final class JdkTransport implements Transport {
     private final HttpClient client;
