@@ -32,6 +32,6 @@ fi
 if [[ $what == wake ]]; then
   echo "== WakeCost (park/unpark ping-pong; a virtual thread and a Netty epoll event loop)"
   for round in 1 2 3; do
-    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.WakeCost 100000
+    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.WakeCost 50000
   done
 fi
