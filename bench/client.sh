@@ -5,7 +5,8 @@
 #      transport, each in a JVM of its own; then 100,000 at once over h2c
 #   2. Salvo over the JDK transport vs the bare JDK transport at concurrency 64 (ratio of medians)
 #   3. JMH: the dispatch path in ns per request
-# Usage: bench/client.sh [all|allatonce|overhead|jmh]
+#   4. (only when asked for) wake: what one cross-thread wake-up costs here (issue 12's floor at c=1)
+# Usage: bench/client.sh [all|allatonce|overhead|jmh|wake] [JMH benchmark regex, for jmh]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/benchmarks-java.sh
@@ -26,5 +27,11 @@ if [[ $what == all || $what == overhead ]]; then
 fi
 if [[ $what == all || $what == jmh ]]; then
   echo "== JMH DispatchBenchmark"
-  "${JAVA[@]}" -cp "$CP" org.openjdk.jmh.Main DispatchBenchmark -rf text -rff /dev/null
+  "${JAVA[@]}" -cp "$CP" org.openjdk.jmh.Main "${2:-DispatchBenchmark}" -rf text -rff /dev/null
+fi
+if [[ $what == wake ]]; then
+  echo "== WakeCost (park/unpark ping-pong; a virtual thread and a Netty epoll event loop)"
+  for round in 1 2 3; do
+    "${JAVA[@]}" -cp "$CP" dev.salvo.benchmarks.WakeCost 50000
+  done
 fi

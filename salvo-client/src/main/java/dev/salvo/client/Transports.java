@@ -24,15 +24,18 @@ public final class Transports {
         return jdk(Duration.ofSeconds(10));
     }
 
-    /** The JDK {@link HttpClient} with this connect timeout. */
+    /**
+     * The JDK {@link HttpClient} with this connect timeout; the client's tasks run on virtual
+     * threads of Salvo's (named {@code salvo-jdk}), not on the JDK's own pool of platform threads.
+     */
     public static Transport jdk(Duration connectTimeout) {
         Arguments.requirePositive(connectTimeout, "connectTimeout");
-        return new JdkTransport(HttpClient.newBuilder().connectTimeout(connectTimeout), true, true);
+        return JdkTransport.onVirtualThreads(HttpClient.newBuilder().connectTimeout(connectTimeout));
     }
 
     /**
      * The JDK {@link HttpClient} built from {@code builder}: its version, TLS, proxy, authenticator
-     * and executor pass through (a builder set to HTTP/2 also upgrades {@code http://} by
+     * and executor pass through (without an executor, the JDK's own pool; a builder set to HTTP/2 also upgrades {@code http://} by
      * {@code Upgrade: h2c}); redirects are turned off (Salvo's {@link RedirectPolicy} decides).
      */
     public static Transport jdk(HttpClient.Builder builder) {

@@ -2,7 +2,10 @@ package dev.salvo.client;
 
 import dev.salvo.client.contract.CallbackThreadContract;
 
-/** {@link CallbackThreadContract} over the default JDK transport (its threads are named {@code HttpClient-…}). */
+/**
+ * {@link CallbackThreadContract} over the default JDK transport: its selector is named
+ * {@code HttpClient-…}, the virtual threads its tasks run on {@code salvo-jdk}.
+ */
 class CallbackThreadsOverJdkTest extends CallbackThreadContract {
     @Override
     protected Salvo.Builder client() {
@@ -11,6 +14,6 @@ class CallbackThreadsOverJdkTest extends CallbackThreadContract {
 
     @Override
     protected boolean isIoThread(Thread thread) {
-        return thread.getName().startsWith("HttpClient-");
+        return thread.getName().startsWith("HttpClient-") || thread.getName().equals("salvo-jdk");
     }
 }

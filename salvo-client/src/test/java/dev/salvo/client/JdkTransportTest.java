@@ -11,6 +11,7 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,47 @@ class JdkTransportTest extends TransportContract {
         // as the JDK's own GET() sends them: no "Content-Length: 0" on a GET, HEAD or DELETE
         assertEquals(Map.of("GET", "null", "HEAD", "null", "DELETE", "null", "POST", "0", "PUT", "0", "OPTIONS", "0"),
                 contentLengths);
+    }
+
+    @Test
+    void theDefaultTransportRunsTheJdksTasksOnVirtualThreadsAndStagesStillOnTheLane() {
+        // RESPONSE_HEADERS is told on the thread of the JDK's task that parsed the headers
+        assertEquals("salvo-jdk virtual", threadsOf(Salvo.newBuilder()).get(CallEvent.Phase.RESPONSE_HEADERS));
+        assertEquals("salvo-callback virtual", threadsOf(Salvo.newBuilder()).get(CallEvent.Phase.COMPLETED));
+    }
+
+    @Test
+    void aGivenBuilderKeepsTheJdksOwnPool() {
+        Salvo.Builder client = Salvo.newBuilder().transport(Transports.jdk(HttpClient.newBuilder()));
+        assertEquals("HttpClient-Worker platform", threadsOf(client).get(CallEvent.Phase.RESPONSE_HEADERS));
+    }
+
+    @Test
+    void aStageThatBlocksOnACallReusingItsConnectionCompletes() {
+        // the JDK returns the connection to its pool before it delivers the body's end: the nested
+        // call takes it while the stage that waits for it blocks
+        try (Salvo http = Salvo.newBuilder().build()) {
+            Await.value(http.send(Request.get(server.url("/get")))); // one idle connection in the pool
+            CompletableFuture<Integer> nested = http.send(Request.get(server.url("/get")))
+                    .thenApply(first -> http.send(Request.get(server.url("/bytes/64"))).join().body().length);
+            assertEquals(64, Await.value(nested));
+            assertEquals(0, http.inFlight());
+        }
+    }
+
+    /** By phase, the kind of thread it was told on, and (as "COMPLETED") the thread a chained stage ran on. */
+    private static Map<CallEvent.Phase, String> threadsOf(Salvo.Builder client) {
+        Map<CallEvent.Phase, String> threads = new ConcurrentHashMap<>();
+        try (Salvo http = client.eventListener(event -> threads.putIfAbsent(event.phase(), kind(Thread.currentThread()))).build()) {
+            String stage = Await.value(http.send(Request.get(server.url("/get"))).thenApply(response -> kind(Thread.currentThread())));
+            threads.put(CallEvent.Phase.COMPLETED, stage);
+        }
+        return threads;
+    }
+
+    private static String kind(Thread thread) {
+        String name = thread.getName().replaceAll("-\\d+", "");
+        return name + (thread.isVirtual() ? " virtual" : " platform");
     }
 
     @Test

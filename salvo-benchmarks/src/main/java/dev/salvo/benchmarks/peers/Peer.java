@@ -28,6 +28,8 @@ public enum Peer {
     /** Diagnosis only: callbacks on a work-stealing pool of platform threads instead of a virtual thread each. */
     SALVO_NETTY_POOL("salvo-netty-pool", "Salvo (Netty, pool callbacks)"),
     SALVO_JDK("salvo-jdk", "Salvo (JDK)"),
+    /** Diagnosis only: the JDK's tasks on its own pool of platform threads instead of Salvo's virtual threads. */
+    SALVO_JDK_POOL("salvo-jdk-pool", "Salvo (JDK, the JDK's pool)"),
     JDK("jdk", "JDK HttpClient"),
     AHC("ahc", "AsyncHttpClient"),
     JETTY("jetty", "Jetty 12"),
@@ -64,14 +66,15 @@ public enum Peer {
      */
     public boolean runsWithPrevious() {
         return this == NETTY_TRANSPORT || this == SALVO_NETTY_DIRECT || this == SALVO_NETTY_POOL
-                || this == JDK_TRANSPORT;
+                || this == SALVO_JDK_POOL || this == JDK_TRANSPORT;
     }
 
     /** True for the other projects' clients, false for Salvo and its bare transports. */
     public boolean isThirdParty() {
         return switch (this) {
             case JDK, AHC, JETTY, OKHTTP, APACHE, VERTX -> true;
-            case SALVO_NETTY, SALVO_NETTY_DIRECT, SALVO_NETTY_POOL, SALVO_JDK, NETTY_TRANSPORT, JDK_TRANSPORT -> false;
+            case SALVO_NETTY, SALVO_NETTY_DIRECT, SALVO_NETTY_POOL, SALVO_JDK, SALVO_JDK_POOL, NETTY_TRANSPORT,
+                    JDK_TRANSPORT -> false;
         };
     }
 
@@ -102,6 +105,8 @@ public enum Peer {
             case SALVO_NETTY_POOL -> new SalvoPeer(netty(maxConcurrency, http2), maxConcurrency,
                     Executors.newWorkStealingPool(Runtime.getRuntime().availableProcessors()));
             case SALVO_JDK -> new SalvoPeer(jdk(http2), maxConcurrency, null);
+            case SALVO_JDK_POOL -> new SalvoPeer(Transports.jdk(HttpClient.newBuilder()
+                    .version(JdkHttpClientPeer.version(http2))), maxConcurrency, null);
             case NETTY_TRANSPORT -> new TransportPeer(netty(maxConcurrency, http2));
             case JDK_TRANSPORT -> new TransportPeer(jdk(http2));
             case JDK -> new JdkHttpClientPeer(http2);
@@ -118,8 +123,9 @@ public enum Peer {
                 .protocol(http2 ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1).build();
     }
 
+    /** HTTP/1.1: Salvo's default JDK transport (the JDK's tasks on virtual threads); h2c: the JDK's own pool. */
     private static Transport jdk(boolean http2) {
-        return Transports.jdk(HttpClient.newBuilder().version(JdkHttpClientPeer.version(http2)));
+        return http2 ? Transports.jdk(HttpClient.newBuilder().version(JdkHttpClientPeer.version(true))) : Transports.jdk();
     }
 
     /** The peer with this key. */

@@ -25,7 +25,7 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
         int requestsOverride, Path out, List<String> workerFlags, String command) {
 
     static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_NETTY_DIRECT,
-            Peer.SALVO_NETTY_POOL, Peer.SALVO_JDK, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
+            Peer.SALVO_NETTY_POOL, Peer.SALVO_JDK, Peer.SALVO_JDK_POOL, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
 
     /** With {@code --http2}: Salvo and its bare transport, then the peers that speak h2c. */
     static final List<Peer> ALTERNATION_H2 = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.JDK, Peer.JETTY,

@@ -66,7 +66,7 @@ class LoopbackTest {
 
             List<FirstBytesRelay.Connection> connections = relay.connections();
             assertFalse(connections.isEmpty());
-            boolean upgrades = peer == Peer.JDK || peer == Peer.SALVO_JDK || peer == Peer.JDK_TRANSPORT;
+            boolean upgrades = peer == Peer.JDK || peer == Peer.SALVO_JDK || peer == Peer.SALVO_JDK_POOL || peer == Peer.JDK_TRANSPORT;
             for (FirstBytesRelay.Connection c : connections) {
                 if (upgrades) {
                     assertTrue(c.sent().contains("Upgrade: h2c") || c.sent().contains("upgrade: h2c"), c::sent);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@link Transport} over the JDK's {@link HttpClient}: HTTP/1.1 and HTTP/2, TLS and proxies as the
@@ -24,6 +25,15 @@ import java.util.concurrent.CompletableFuture;
  * JDK's exchange, which aborts it. Of the transport's phases it reports only REQUEST_BODY_SENT
  * ({@link SentBodyPublisher}): the JDK client keeps its connections to itself. The body flows with the JDK's own backpressure: the JDK reads
  * from the socket only what the body's subscriber requested ({@link JdkBody}).
+ *
+ * <p><b>Threads.</b> The JDK client runs its exchanges' tasks (parsing, body delivery, writes) on
+ * its executor; its selector thread waits for the sockets and hands work over. {@link #onVirtualThreads} gives
+ * it a new virtual thread per task instead of its own pool of platform threads, so the tasks share
+ * the carriers of the client's callback lane: a task that ends a call wakes the lane's worker by a
+ * push onto the carrier it runs on, not by waking a parked platform thread. User stages still run
+ * on the lane, never inside the JDK's task: a stage that blocks there would hold up what the JDK
+ * runs that task for (the body's delivery; on HTTP/1.1 the connection's reader), with no watchdog
+ * to hand the work on, and stages would lose the lane's order.
  */
 public final class JdkTransport implements Transport {
     private final HttpClient client;
@@ -39,6 +49,15 @@ public final class JdkTransport implements Transport {
         this.client = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         this.owned = owned;
         this.http1OnCleartext = http1OnCleartext;
+    }
+
+    /**
+     * The default transport: {@code builder} with an executor that runs each of the JDK's tasks on
+     * a new virtual thread named {@code salvo-jdk}; closed with the client.
+     */
+    public static JdkTransport onVirtualThreads(HttpClient.Builder builder) {
+        ThreadFactory threads = Thread.ofVirtual().name("salvo-jdk").factory();
+        return new JdkTransport(builder.executor(task -> threads.newThread(task).start()), true, true);
     }
 
     @Override
