@@ -36,7 +36,7 @@ final class RequestEncoder {
     static ByteBuf encode(ByteBufAllocator allocator, Request request, String hostHeader, boolean keepAlive) {
         Headers headers = request.headers();
         RequestBody body = request.body();
-        ByteBuffer inline = body.bytes().orElse(null);
+        ByteBuffer inline = body.isEmpty() ? null : body.bytes().orElse(null); // a GET's empty body costs no view
         int inlineLength = inline == null ? 0 : inline.remaining();
         ByteBuf out = allocator.ioBuffer(estimateSize(request, headers, inlineLength));
         URI uri = asciiOnly(request.uri());
