@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Micrometer metrics for one Salvo client. Plug its {@link #eventListener()} into the client and hand the
+ * Micrometer metrics for Salvo clients. Plug an {@link #eventListener()} into each client and hand the
  * built client to {@link #monitor}:
  *
  * <pre>{@code
@@ -61,10 +61,10 @@ public final class SalvoMetrics {
     /** The most connections a pool opens. */
     public static final String POOL_MAX = "salvo.client.pool.max";
 
-    private final CallRecorder recorder;
+    private final Meters meters;
 
-    private SalvoMetrics(CallRecorder recorder) {
-        this.recorder = recorder;
+    private SalvoMetrics(Meters meters) {
+        this.meters = meters;
     }
 
     /** Metrics on {@code registry}, with no extra tags and no URI templates. */
@@ -77,9 +77,14 @@ public final class SalvoMetrics {
         return new Builder(Objects.requireNonNull(registry, "registry"));
     }
 
-    /** The listener to give {@link Salvo.Builder#eventListener} (chain others with {@link EventListener#andThen}). */
+    /**
+     * A new listener for one client, to give its {@link Salvo.Builder#eventListener} (chain others with
+     * {@link EventListener#andThen}). A listener tells calls apart by their ids, which are unique only within
+     * a client: metrics serving several clients take one listener each (their meters are shared); one listener
+     * given to two clients would mix up their calls.
+     */
     public EventListener eventListener() {
-        return recorder;
+        return new CallRecorder(meters);
     }
 
     /**
@@ -88,11 +93,11 @@ public final class SalvoMetrics {
      */
     public SalvoMetrics monitor(Salvo client) {
         Objects.requireNonNull(client, "client");
-        Gauge.builder(IN_FLIGHT, client, Salvo::inFlight).tags(recorder.tags()).description("calls in flight")
-                .register(recorder.registry());
-        Gauge.builder(QUEUED, client, Salvo::queued).tags(recorder.tags()).description("calls waiting in the queue")
-                .register(recorder.registry());
-        recorder.monitorPools(client);
+        Gauge.builder(IN_FLIGHT, client, Salvo::inFlight).tags(meters.tags()).description("calls in flight")
+                .register(meters.registry());
+        Gauge.builder(QUEUED, client, Salvo::queued).tags(meters.tags()).description("calls waiting in the queue")
+                .register(meters.registry());
+        meters.monitorPools(client);
         return this;
     }
 
@@ -100,7 +105,7 @@ public final class SalvoMetrics {
     public static final class Builder {
         private final MeterRegistry registry;
         private Tags tags = Tags.empty();
-        private Function<Request, String> uriTemplate = request -> CallRecorder.UNKNOWN;
+        private Function<Request, String> uriTemplate = request -> Meters.UNKNOWN;
 
         private Builder(MeterRegistry registry) {
             this.registry = registry;
@@ -122,7 +127,7 @@ public final class SalvoMetrics {
         }
 
         public SalvoMetrics build() {
-            return new SalvoMetrics(new CallRecorder(registry, tags, uriTemplate));
+            return new SalvoMetrics(new Meters(registry, tags, uriTemplate));
         }
     }
 }

@@ -162,6 +162,37 @@ class SalvoMetricsTest {
     }
 
     @Test
+    void twoClientsOnOneMetricsKeepTheirCallsApart() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        SalvoMetrics metrics = SalvoMetrics.newBuilder(registry).uriTemplate(request -> request.uri().getPath()).build();
+        CallRecorder first = (CallRecorder) metrics.eventListener();
+        CallRecorder second = (CallRecorder) metrics.eventListener();
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        EventListener onStart = event -> {
+            if (event.phase() == CallEvent.Phase.STARTED) {
+                slowStarted.countDown();
+            }
+        };
+        try (Salvo a = Salvo.newBuilder().eventListener(first.andThen(onStart)).build();
+             Salvo b = Salvo.newBuilder().eventListener(second).build()) {
+            // both clients number their first call 1: b's runs and ends while a's is still at the server
+            CompletableFuture<?> slow = a.send(Request.get(server.url("/delay/1")));
+            assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+            assertEquals(200, b.send(Request.get(server.url("/get"))).get().status());
+            assertEquals(1, first.running());
+            slow.get();
+
+            assertEquals(1, registry.get(SalvoMetrics.REQUESTS).tags("uri", "/get").timer().count());
+            Timer delayed = registry.get(SalvoMetrics.REQUESTS).tags("uri", "/delay/1").timer();
+            assertEquals(1, delayed.count());
+            assertTrue(delayed.totalTime(TimeUnit.MILLISECONDS) >= 1000, () -> delayed.totalTime(TimeUnit.MILLISECONDS) + " ms");
+            assertEquals(2, registry.get(SalvoMetrics.QUEUE_WAIT).timer().count());
+            assertEquals(0, first.running());
+            assertEquals(0, second.running());
+        }
+    }
+
+    @Test
     void argumentsAreChecked() {
         assertThrows(NullPointerException.class, () -> SalvoMetrics.create(null));
         assertThrows(NullPointerException.class, () -> SalvoMetrics.newBuilder(new SimpleMeterRegistry()).tags(null));
