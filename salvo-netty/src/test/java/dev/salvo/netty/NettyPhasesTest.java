@@ -31,7 +31,9 @@ import dev.salvo.client.spi.Exchange;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
@@ -184,14 +186,25 @@ class NettyPhasesTest {
     @Test
     void anExchangeNobodyListensToHearsNoPhases() throws Exception {
         try (LoopbackHttpServer server = new LoopbackHttpServer(); NettyTransport transport = NettyTransport.create()) {
-            PhaseCounter deaf = new PhaseCounter(false);
-            PhaseCounter listening = new PhaseCounter(true);
+            PhaseCounter deaf = new PhaseCounter(EnumSet.noneOf(Phase.class));
+            PhaseCounter listening = new PhaseCounter(EnumSet.allOf(Phase.class));
             for (PhaseCounter exchange : List.of(deaf, listening, deaf)) {
                 Await.value(transport.execute(Request.post(server.url("/echo"), "text/plain", new byte[5]), exchange));
             }
             assertEquals(List.of(), deaf.heard);
             assertEquals(List.of("CONNECTION_ACQUIRED reused", "REQUEST_HEADERS_SENT", "REQUEST_BODY_SENT 5", "RESPONSE_FIRST_BYTE"),
                     listening.heard);
+        }
+    }
+
+    @Test
+    void anExchangeHearsOnlyTheWritePhasesItListensToAndABodilessRequestNoBodyPhase() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(); NettyTransport transport = NettyTransport.create()) {
+            PhaseCounter bodyOnly = new PhaseCounter(EnumSet.of(REQUEST_BODY_SENT));
+            Await.value(transport.execute(Request.get(server.url("/get")), bodyOnly));
+            assertEquals(List.of(), bodyOnly.heard, "a GET sends no body, and its headers were not asked for");
+            Await.value(transport.execute(Request.post(server.url("/echo"), "text/plain", new byte[5]), bodyOnly));
+            assertEquals(List.of("REQUEST_BODY_SENT 5"), bodyOnly.heard);
         }
     }
 
@@ -203,10 +216,10 @@ class NettyPhasesTest {
 
     /** An exchange that keeps the phases it is told of, and discards the body. */
     private static final class PhaseCounter implements Exchange {
-        private final boolean listens;
+        private final Set<Phase> listens;
         final List<String> heard = new CopyOnWriteArrayList<>();
 
-        PhaseCounter(boolean listens) {
+        PhaseCounter(Set<Phase> listens) {
             this.listens = listens;
         }
 
@@ -217,7 +230,7 @@ class NettyPhasesTest {
 
         @Override
         public boolean listensTo(CallEvent.Phase phase) {
-            return listens;
+            return listens.contains(phase);
         }
 
         @Override

@@ -19,6 +19,7 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     /** Whether anyone hears this call's connection phases (connect, TLS), its connection, and its writes. */
     private final boolean connecting;
     private final boolean acquiredHeard;
+    private final boolean headersHeard;
     private final boolean writesHeard;
     private final boolean firstByteHeard;
     /** The pool it was given to; null until then. */
@@ -35,8 +36,10 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
         this.exchange = exchange;
         this.connecting = exchange.listensTo(CallEvent.Phase.CONNECT_START) || exchange.listensTo(CallEvent.Phase.TLS_START);
         this.acquiredHeard = exchange.listensTo(CallEvent.Phase.CONNECTION_ACQUIRED);
-        this.writesHeard = exchange.listensTo(CallEvent.Phase.REQUEST_HEADERS_SENT)
-                || exchange.listensTo(CallEvent.Phase.REQUEST_BODY_SENT);
+        this.headersHeard = exchange.listensTo(CallEvent.Phase.REQUEST_HEADERS_SENT);
+        // a request without a body never reports REQUEST_BODY_SENT: no write listener for that phase alone
+        this.writesHeard = headersHeard
+                || !request.body().isEmpty() && exchange.listensTo(CallEvent.Phase.REQUEST_BODY_SENT);
         this.firstByteHeard = exchange.listensTo(CallEvent.Phase.RESPONSE_FIRST_BYTE);
     }
 
@@ -102,7 +105,9 @@ final class PendingExchange extends CompletableFuture<Void> implements Runnable 
     ChannelFutureListener headSent(long inlineBodyBytes) {
         return written -> {
             if (written.isSuccess()) {
-                reached(CallEvent.Phase.REQUEST_HEADERS_SENT);
+                if (headersHeard) {
+                    reached(CallEvent.Phase.REQUEST_HEADERS_SENT);
+                }
                 if (inlineBodyBytes > 0) {
                     bodySent(inlineBodyBytes);
                 }
