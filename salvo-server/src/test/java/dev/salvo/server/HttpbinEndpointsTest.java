@@ -160,6 +160,7 @@ class HttpbinEndpointsTest {
         assertEquals(100, a.body().length);
         assertEquals("100", a.headers().firstValue("Content-Length").orElseThrow());
         assertArrayEquals(a.body(), get(server, "/bytes/100?seed=7").body());
+        assertArrayEquals(get(server, "/stream-bytes/100?seed=7").body(), a.body(), "sent whole, the same bytes as streamed");
         HttpResponse<byte[]> s = get(server, "/stream-bytes/300?seed=7&chunk_size=64");
         assertEquals(300, s.body().length);
         assertEquals("chunked", s.headers().firstValue("Transfer-Encoding").orElseThrow());
