@@ -2,8 +2,6 @@ package dev.salvo.server.internal;
 
 import dev.salvo.server.ServerConfig;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -13,7 +11,6 @@ import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.handler.flush.FlushConsolidationHandler;
 
 /**
  * The HTTP/2 side of a connection: Netty's frame codec (with the server's limits as its SETTINGS
@@ -22,15 +19,9 @@ import io.netty.handler.flush.FlushConsolidationHandler;
  * and then runs the same handlers an HTTP/1.1 connection runs from the bodiless fast path on, so
  * every endpoint and strategy serves h2 as it serves HTTP/1.1. Between the codec and the
  * multiplexer, each stream's flow-control grants are counted for the write timeout
- * ({@link Http2WindowGrants}). Beneath the codec, the flushes of one event-loop turn become one
- * socket write: each stream's reply flushes, and replies that timers or other threads send between
- * reads (a thousand {@code /delay} streams ending together) would otherwise cost a write each, and
- * the client a read each. Stateless; shared by the server.
+ * ({@link Http2WindowGrants}). Stateless; shared by the server.
  */
 final class Http2Setup {
-    /** Replies flushed on one connection before the consolidated flush goes out anyway. */
-    private static final int FLUSHES_PER_WRITE = 256;
-
     private final ServerRuntime server;
     private final ChannelHandler streamInitializer;
 
@@ -54,8 +45,7 @@ final class Http2Setup {
     /** Adds the HTTP/2 handlers at the end of a connection's pipeline. */
     void addTo(ChannelPipeline pipeline) {
         Http2FrameCodec codec = frameCodec();
-        pipeline.addLast("h2-flushes", flushConsolidation())
-                .addLast("h2-frames", codec)
+        pipeline.addLast("h2-frames", codec)
                 .addLast("h2-windows", new Http2WindowGrants(codec.connection()))
                 .addLast("h2-streams", new Http2MultiplexHandler(streamInitializer))
                 .addLast("h2-connection", new Http2ConnectionGuard());
@@ -65,20 +55,7 @@ final class Http2Setup {
     Http2ServerUpgradeCodec upgradeCodec() {
         Http2FrameCodec codec = frameCodec();
         return new Http2ServerUpgradeCodec(codec, new Http2WindowGrants(codec.connection()),
-                new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard()) {
-            @Override
-            public void upgradeTo(ChannelHandlerContext ctx, FullHttpRequest upgradeRequest) {
-                super.upgradeTo(ctx, upgradeRequest);
-                ChannelHandlerContext frames = ctx.pipeline().context(codec);
-                if (frames != null) {
-                    ctx.pipeline().addBefore(frames.name(), "h2-flushes", flushConsolidation());
-                }
-            }
-        };
-    }
-
-    private static FlushConsolidationHandler flushConsolidation() {
-        return new FlushConsolidationHandler(FLUSHES_PER_WRITE, true);
+                new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard());
     }
 
     /** Takes the HTTP/1.1 handlers off a connection that turned out to speak HTTP/2, and adds the HTTP/2 ones. */
