@@ -5,6 +5,7 @@ import dev.salvo.client.Salvo;
 import dev.salvo.micrometer.SalvoMetrics;
 import dev.salvo.opentelemetry.SalvoTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -19,6 +20,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,7 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class Observed implements AutoCloseable {
     private final LongAdder exported = new LongAdder();
     private final MeterRegistry registry = new SimpleMeterRegistry();
-    private final SalvoMetrics metrics = SalvoMetrics.create(registry);
+    /** Numbers the observed clients: each gets its own SalvoMetrics, tagged {@code client=cN}, on the one registry. */
+    private final AtomicInteger clients = new AtomicInteger();
     private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn())
             .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(1 << 16)
                     .setMaxExportBatchSize(4096).setScheduleDelay(Duration.ofMillis(100)).build())
@@ -47,11 +50,13 @@ final class Observed implements AutoCloseable {
             builder.interceptor(tracing.interceptor());
             listener = tracing.eventListener();
         }
-        if (withMetrics) {
+        SalvoMetrics metrics = withMetrics
+                ? SalvoMetrics.newBuilder(registry).tags(Tags.of("client", "c" + clients.incrementAndGet())).build() : null;
+        if (metrics != null) {
             listener = listener.andThen(metrics.eventListener());
         }
         Salvo client = builder.eventListener(listener).build();
-        if (withMetrics) {
+        if (metrics != null) {
             metrics.monitor(client);
         }
         return client;

@@ -89,10 +89,21 @@ public final class SalvoMetrics {
 
     /**
      * Registers the gauges that read {@code client} itself: calls in flight and queued, and the connection
-     * pools of each origin it calls. The gauges hold the client weakly. Call it once per client.
+     * pools of each origin it calls. The gauges hold the client weakly. One client per {@code SalvoMetrics}:
+     * the gauges of a second client with the same tags on the same registry would share the first one's
+     * names and tags, and Micrometer would keep only the first, so that is refused.
+     *
+     * @throws IllegalStateException when a client is already monitored on this registry with these tags
+     *         (give each client its own tag, e.g. {@code Tags.of("client", "billing")})
      */
     public SalvoMetrics monitor(Salvo client) {
         Objects.requireNonNull(client, "client");
+        boolean taken = meters.registry().find(IN_FLIGHT).gauges().stream()
+                .anyMatch(gauge -> Tags.of(gauge.getId().getTags()).equals(meters.tags()));
+        if (taken) {
+            throw new IllegalStateException("a client is already monitored on this registry with the tags " + meters.tags()
+                    + "; give each client its own SalvoMetrics with a tag of its own, e.g. Tags.of(\"client\", \"billing\")");
+        }
         Gauge.builder(IN_FLIGHT, client, Salvo::inFlight).tags(meters.tags()).description("calls in flight")
                 .register(meters.registry());
         Gauge.builder(QUEUED, client, Salvo::queued).tags(meters.tags()).description("calls waiting in the queue")

@@ -193,6 +193,20 @@ class SalvoMetricsTest {
     }
 
     @Test
+    void aSecondClientWithTheSameTagsIsRefusedAndOneWithItsOwnTagGetsItsOwnGauges() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (Salvo first = Salvo.newBuilder().build(); Salvo second = Salvo.newBuilder().build()) {
+            SalvoMetrics.create(registry).monitor(first);
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> SalvoMetrics.create(registry).monitor(second));
+            assertTrue(refused.getMessage().contains("already monitored"), refused.getMessage());
+            SalvoMetrics.newBuilder(registry).tags(Tags.of("client", "second")).build().monitor(second);
+            assertEquals(2, registry.find(SalvoMetrics.IN_FLIGHT).gauges().size());
+            assertEquals(1, registry.find(SalvoMetrics.IN_FLIGHT).tag("client", "second").gauges().size());
+        }
+    }
+
+    @Test
     void argumentsAreChecked() {
         assertThrows(NullPointerException.class, () -> SalvoMetrics.create(null));
         assertThrows(NullPointerException.class, () -> SalvoMetrics.newBuilder(new SimpleMeterRegistry()).tags(null));
