@@ -81,6 +81,11 @@ final class H2Connection extends ChannelInboundHandlerAdapter implements Queuing
         this.idleTicksToClose = Math.max(1, config.idleTimeout().toNanos() / Math.max(1, ping.toNanos()));
     }
 
+    /** Guarded by the pool: SETTINGS arrived, no GOAWAY, and the server's limit leaves a stream free. */
+    boolean takesAnotherStream() {
+        return ready && !goingAway && streams < maxStreams;
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();

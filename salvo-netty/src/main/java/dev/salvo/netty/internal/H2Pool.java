@@ -82,7 +82,7 @@ final class H2Pool extends QueuingPool<H2Connection> {
     /** Guarded by this: the first connection that takes another stream, or null. */
     private H2Connection withFreeStream() {
         for (H2Connection connection : connections) {
-            if (connection.ready && !connection.goingAway && connection.streams < connection.maxStreams) {
+            if (connection.takesAnotherStream()) {
                 return connection;
             }
         }
@@ -216,7 +216,7 @@ final class H2Pool extends QueuingPool<H2Connection> {
             int open = 0;
             for (H2Connection connection : connections) {
                 open += connection.ready ? 1 : 0;
-                while (connection.ready && !connection.goingAway && connection.streams < connection.maxStreams) {
+                while (connection.takesAnotherStream()) {
                     PendingExchange call = pollWaiting();
                     if (call == null) {
                         break;
