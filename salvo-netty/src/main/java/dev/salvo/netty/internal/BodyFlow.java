@@ -164,11 +164,7 @@ final class BodyFlow implements Flow.Subscription {
 
     @Override
     public void request(long n) {
-        if (channel.eventLoop().inEventLoop()) {
-            demand(n); // the usual case, a buffered body asking for everything in onSubscribe: no task
-        } else {
-            onLoop(() -> demand(n));
-        }
+        onLoop(() -> demand(n)); // inline when already on the loop (a buffered body asking in onSubscribe)
     }
 
     private void demand(long n) {
