@@ -22,6 +22,11 @@ final class QuickServer implements BeforeAllCallback, AfterAllCallback {
         server.close();
     }
 
+    /** Requests the server is serving now. */
+    int inFlight() {
+        return server.inFlight();
+    }
+
     /** The absolute URL of {@code path}. */
     String url(String path) {
         return server.url(path);

@@ -55,9 +55,10 @@ class SignalsAndLoggingTest {
             while (!fetch.out().contains("**** ASYNC ****") && System.nanoTime() < deadline) {
                 Thread.sleep(20); // poll interval of a bounded wait for the banner
             }
-            // not synchronisation: Ctrl-C must stop the fetch whether or not its call has reached the
-            // server yet; the pause only makes "in flight" the usual case
-            Thread.sleep(300);
+            while (server.inFlight() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5); // poll interval of a bounded wait until the call is in flight at the server
+            }
+            assertEquals(1, server.inFlight(), "the fetch's call never reached the server");
             long interrupted = System.nanoTime();
             fetch.interrupt();
             assertEquals(130, fetch.awaitExit(WAIT), fetch.err()::toString);
