@@ -52,7 +52,10 @@ public final class ClientsBenchmark {
         System.err.println("wrote " + plan.out());
     }
 
-    /** One GET per client and path (the body must have the expected size), then the JIT warm-up. */
+    /**
+     * One GET per client and path (the body must have the expected size), then the JIT warm-up: each
+     * client runs each path at {@link Plan#warmupLevel()} until {@link Plan#warmupSeconds()} have passed.
+     */
     private static void checkAndWarm(Plan plan, List<WorkerProcess> workers, String base) throws Exception {
         for (String path : plan.paths()) {
             for (WorkerProcess worker : workers) {
@@ -64,8 +67,12 @@ public final class ClientsBenchmark {
         }
         for (String path : plan.paths()) {
             for (WorkerProcess worker : workers) {
-                RunResult warm = worker.run(base + path, 16, plan.jitWarmup());
-                log("warm-up %s %s: %.0f req/s, %d errors", path, worker.peer().displayName(),
+                long until = System.nanoTime() + plan.warmupSeconds() * 1_000_000_000L;
+                RunResult warm;
+                do {
+                    warm = worker.run(base + path, plan.warmupLevel(), plan.warmupBatch());
+                } while (System.nanoTime() < until);
+                log("warm-up %s %s: %.0f req/s at the end, %d errors", path, worker.peer().displayName(),
                         warm.requestsPerSecond(), warm.errors());
             }
         }

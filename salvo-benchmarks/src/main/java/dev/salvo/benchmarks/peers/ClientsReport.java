@@ -79,8 +79,9 @@ final class ClientsReport {
         }
         line("- Each client runs in its own JVM (" + context.javaVersion() + ", `-Xms1g -Xmx1g -XX:+UseG1GC`), "
                 + "kept for the whole run, so it stays warm between its turns and its JIT profile, threads and "
-                + "allocation are its own. Before anything is measured, each client sends " + plan.jitWarmup()
-                + " requests per path at c=16.");
+                + "allocation are its own. Before anything is measured, each client runs each path for "
+                + plan.warmupSeconds() + " s at c=" + plan.warmupLevel() + " (a JVM here needs about that long "
+                + "before its rate settles).");
         line("- Closed loop: c lanes, each sending its next request when the previous whole body is in memory "
                 + "(from the completion callback). Requests per measured run: " + requestCounts()
                 + ". Each measured run is preceded by an unmeasured one of max(" + plan.preRun(1) + ", 4c) requests "

@@ -17,12 +17,13 @@ import java.util.List;
  * @param reps measured runs per client, path and level
  * @param quick smoke run: one tenth of the requests
  * @param requestsOverride requests per measured run at every level, or 0 for the planned counts
+ * @param warmupSeconds how long each client runs each path before anything is measured (JIT)
  * @param out where the report goes
  * @param workerFlags extra JVM flags for every worker (e.g. a JFR recording)
  * @param command the command line the report quotes
  */
 record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> paths, int reps, boolean quick,
-        int requestsOverride, Path out, List<String> workerFlags, String command) {
+        int requestsOverride, int warmupSeconds, Path out, List<String> workerFlags, String command) {
 
     static final List<Peer> ALTERNATION = List.of(Peer.SALVO_NETTY, Peer.NETTY_TRANSPORT, Peer.SALVO_NETTY_DIRECT,
             Peer.SALVO_NETTY_POOL, Peer.SALVO_JDK, Peer.SALVO_JDK_POOL, Peer.JDK_TRANSPORT, Peer.JDK, Peer.AHC, Peer.JETTY, Peer.OKHTTP, Peer.APACHE, Peer.VERTX);
@@ -36,7 +37,7 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
         if (requestsOverride > 0) {
             return requestsOverride;
         }
-        int full = level <= 1 ? 5_000 : level <= 16 ? 12_000 : 16_000;
+        int full = level <= 1 ? 5_000 : level <= 16 ? 30_000 : 60_000;
         return quick ? full / 10 : full;
     }
 
@@ -45,9 +46,18 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
         return Math.max(quick ? 200 : 1_000, 4 * level);
     }
 
-    /** Requests per client and path at c=16 before anything is measured: class loading and JIT. */
-    int jitWarmup() {
-        return quick ? 2_000 : 15_000;
+    /**
+     * The concurrency of the warm-up: the measured levels' up to 64. A JVM here needs about 15 s of
+     * load before its rate settles (a fixed 15,000 requests at c=16 left the first measured runs at a
+     * quarter of the later ones' rate, so medians mixed cold and warm runs).
+     */
+    int warmupLevel() {
+        return Math.min(64, maxLevel());
+    }
+
+    /** Requests per run of the warm-up, repeated until {@link #warmupSeconds()} have passed. */
+    int warmupBatch() {
+        return quick ? 2_000 : 20_000;
     }
 
     int maxLevel() {
@@ -55,7 +65,7 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
     }
 
     /**
-     * Parses {@code [--quick] [--http2] [--reps N] [--requests N] [--out FILE] [--clients k1,k2]
+     * Parses {@code [--quick] [--http2] [--reps N] [--requests N] [--warmup SECONDS] [--out FILE] [--clients k1,k2]
      * [--levels 1,16] [--paths /get] [--worker-flag FLAG]... [--command TEXT]}. {@code --clients}
      * runs the given clients (any {@link Peer}, also those not in the default alternation) in the
      * given order. {@code --http2}: h2c for every client ({@link #ALTERNATION_H2} by default, c=64
@@ -71,6 +81,7 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
         List<String> paths = http2 ? List.of("/get") : List.of("/get", "/bytes/1024");
         int reps = quick ? 1 : 7;
         int requests = 0;
+        int warmup = quick ? 2 : 15;
         // a smoke run never overwrites the published report unless told to
         String name = http2 ? "clients-h2" : "clients";
         Path out = Path.of(quick ? "salvo-benchmarks/target/" + name + "-quick.md" : "docs/benchmarks/" + name + ".md");
@@ -81,6 +92,7 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
                 case "--quick", "--http2" -> { }
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--clients" -> peers = Arrays.stream(args[++i].split(",")).map(Peer::byKey).distinct().toList();
                 case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -90,14 +102,15 @@ record Plan(List<Peer> peers, boolean http2, List<Integer> levels, List<String> 
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (reps < 1 || requests < 0 || peers.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
-            throw new IllegalArgumentException("need reps >= 1, requests >= 0, at least one client, levels >= 1");
+        if (reps < 1 || requests < 0 || warmup < 0 || peers.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
+            throw new IllegalArgumentException("need reps >= 1, requests >= 0, warmup >= 0, at least one client, "
+                    + "levels >= 1");
         }
         if (http2) {
             peers.stream().filter(p -> !p.speaksH2c()).findFirst().ifPresent(p -> {
                 throw new IllegalArgumentException(p.key() + " does not speak h2c; leave it out of --http2 runs");
             });
         }
-        return new Plan(peers, http2, levels, paths, reps, quick, requests, out, List.copyOf(flags), command);
+        return new Plan(peers, http2, levels, paths, reps, quick, requests, warmup, out, List.copyOf(flags), command);
     }
 }

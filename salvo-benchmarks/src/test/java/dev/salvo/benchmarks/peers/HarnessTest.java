@@ -52,10 +52,13 @@ class HarnessTest {
         assertEquals(full.requests(4) / 10, quick.requests(4));
         assertTrue(quick.out().toString().contains("target"), "a smoke run does not overwrite the report");
         assertEquals(500, Plan.parse(new String[] {"--requests", "500"}).requests(256));
+        assertEquals(15, full.warmupSeconds());
+        assertEquals(List.of(4, 3), List.of(quick.warmupLevel(), Plan.parse(new String[] {"--warmup", "3"}).warmupSeconds()));
 
         assertThrows(IllegalArgumentException.class, () -> Plan.parse(new String[] {"--bogus"}));
         assertThrows(IllegalArgumentException.class, () -> Plan.parse(new String[] {"--clients", "curl"}));
         assertThrows(IllegalArgumentException.class, () -> Plan.parse(new String[] {"--levels", "0"}));
+        assertThrows(IllegalArgumentException.class, () -> Plan.parse(new String[] {"--warmup", "-1"}));
     }
 
     @Test
