@@ -96,7 +96,7 @@ final class Attempts {
         if (status == 429 || status == 503) {
             engine.hostBusy(call, status, headers);
         }
-        if ((status >= 300 && status < 400) || engine.settings.retryPolicy().retryOnStatus().contains(status)) {
+        if ((status >= 300 && status < 400) || retries.retriesStatus(status)) {
             Response head = Response.of(current, status, headers, NO_BYTES);
             Request next = redirects.next(current, head, call.hops);
             if (next != null) {

@@ -24,9 +24,10 @@ final class BodyTap implements BodySink, Flow.Subscription {
     private final Flow.Subscriber<List<ByteBuffer>> subscriber;
     private final Call call;
     private final long idleNanos;
-    private final AtomicLong outstanding = new AtomicLong();
+    /** Pieces asked for and not yet delivered, and the time of the last request or piece: kept only with an idle timeout. */
+    private final AtomicLong outstanding;
     private volatile Flow.Subscription upstream;
-    private volatile long lastActivity = System.nanoTime();
+    private volatile long lastActivity;
     private volatile ScheduledFuture<?> idleCheck;
     private boolean ended;
     /** Body bytes the transport delivered, for RESPONSE_BODY_RECEIVED; guarded by this. */
@@ -38,6 +39,8 @@ final class BodyTap implements BodySink, Flow.Subscription {
         this.subscriber = subscriber;
         this.call = call;
         this.idleNanos = idleTimeout == null ? 0 : idleTimeout.toNanos();
+        this.outstanding = idleNanos > 0 ? new AtomicLong() : null;
+        this.lastActivity = idleNanos > 0 ? System.nanoTime() : 0;
     }
 
     /** As the subscriber it stands in front of: signals pass straight through, on the transport's thread. */
@@ -75,8 +78,10 @@ final class BodyTap implements BodySink, Flow.Subscription {
     @Override
     public synchronized void onNext(List<ByteBuffer> buffers) {
         if (!ended) {
-            lastActivity = System.nanoTime();
-            outstanding.decrementAndGet();
+            if (outstanding != null) {
+                lastActivity = System.nanoTime();
+                outstanding.decrementAndGet();
+            }
             for (int i = 0; i < buffers.size(); i++) {
                 received += buffers.get(i).remaining();
             }
@@ -123,7 +128,7 @@ final class BodyTap implements BodySink, Flow.Subscription {
 
     @Override
     public void request(long n) {
-        if (n > 0) {
+        if (n > 0 && outstanding != null) {
             lastActivity = System.nanoTime();
             outstanding.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
         }

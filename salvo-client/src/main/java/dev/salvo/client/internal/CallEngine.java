@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -55,7 +53,6 @@ public final class CallEngine {
     final Attempts attempts;
     private final Function<Request, BodyHandler<byte[]>> buffered;
     private final Finisher<byte[], Response> responses;
-    private final Set<Call> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean listenerFailed = new AtomicBoolean();
@@ -111,7 +108,6 @@ public final class CallEngine {
         CallFuture<R> future = new CallFuture<>(callbacks);
         Call call = new Call(this, ids.incrementAndGet(), request, now, now + deadline.toNanos(),
                 new Delivery<>(handler, finisher, future));
-        active.add(call);
         call.result.onSettled(() -> onResultCompleted(call));
         emit(call, CallEvent.Phase.QUEUED, 0, null);
         if (closed.get()) {
@@ -300,7 +296,6 @@ public final class CallEngine {
         List<Call> toStart = new ArrayList<>(2);
         dispatcher.abandon(call, Breaker.verdictOf(status, failure), toStart);
         reportLimit(call);
-        active.remove(call);
         startAll(toStart);
         return true;
     }
@@ -399,7 +394,8 @@ public final class CallEngine {
             Thread.currentThread().interrupt();
             idle = false;
         }
-        for (Call call : List.copyOf(active)) {
+        // every call not yet ended has its deadline armed (one that is expiring right now ends by it)
+        for (Call call : deadlines.armed()) {
             fail(call, new ClientClosedException((idle ? "client closed while the call waited to retry: "
                     : "client closed; close timeout of " + format(settings.closeTimeout()) + " passed: ")
                     + call.describe()));

@@ -140,6 +140,19 @@ final class DeadlineWheel implements AutoCloseable {
         }
     }
 
+    /** The calls whose deadlines are armed: every call from {@code send} until it ends (for {@code close()}). */
+    List<Call> armed() {
+        List<Call> calls = new ArrayList<>();
+        for (Slot slot : slots) {
+            synchronized (slot) {
+                for (Call call = slot.head; call != null; call = call.wheelNext) {
+                    calls.add(call);
+                }
+            }
+        }
+        return calls;
+    }
+
     @Override
     public void close() {
         closed = true;

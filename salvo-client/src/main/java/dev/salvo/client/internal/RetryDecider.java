@@ -17,9 +17,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RetryDecider {
     private final RetryPolicy policy;
+    /** By status (100..599, as the policy allows): whether the policy retries it; looked up on every response. */
+    private final boolean[] retriedStatus = new boolean[600];
 
     RetryDecider(RetryPolicy policy) {
         this.policy = policy;
+        for (int status : policy.retryOnStatus()) {
+            retriedStatus[status] = true;
+        }
+    }
+
+    /** Whether the policy retries a response with {@code status} (any int). */
+    boolean retriesStatus(int status) {
+        return status >= 0 && status < retriedStatus.length && retriedStatus[status];
     }
 
     /** After an I/O failure: only failures where the request may not have been processed are retried. */
@@ -30,7 +40,7 @@ final class RetryDecider {
 
     /** After a response whose status the policy retries, honouring Retry-After on 429 and 503. */
     Duration afterResponse(Call call, Response response) {
-        if (!mayRetry(call) || !policy.retryOnStatus().contains(response.status())) {
+        if (!mayRetry(call) || !retriesStatus(response.status())) {
             return null;
         }
         Duration wait = backoff(call.attempt);
