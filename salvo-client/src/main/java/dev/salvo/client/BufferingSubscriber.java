@@ -8,8 +8,10 @@ import java.util.function.Function;
 /**
  * Reads a body into one array, at most {@code maxBytes}: an announced Content-Length above it fails at
  * once, and so do bytes arriving past it (before they are copied). With a Content-Length of up to
- * 1 MiB the array has its exact size from the first piece; a body that arrives whole in one array-backed
- * buffer (the subscriber owns what it receives) is taken without a copy. Signals are serial (the
+ * 1 MiB the array has its exact size from the first piece; without one, the first piece's size (most such
+ * bodies are small and come in one piece), then doubling. A body that arrives whole in one array-backed
+ * buffer (the subscriber owns what it receives) is taken without a copy, as is the first piece of a body of
+ * unknown length. Signals are serial (the
  * transport's contract).
  */
 final class BufferingSubscriber<T> extends WholeBodySubscriber<T> {
@@ -42,8 +44,9 @@ final class BufferingSubscriber<T> extends WholeBodySubscriber<T> {
     void take(List<ByteBuffer> buffers) {
         for (ByteBuffer buffer : buffers) {
             int length = buffer.remaining();
-            if (size == 0 && length == announced && length <= maxBytes && isWholeArray(buffer)) {
-                bytes = buffer.array(); // the whole body in one buffer we own: taken as it is, no copy
+            if (size == 0 && (length == announced || announced < 0) && length <= maxBytes && isWholeArray(buffer)) {
+                // the whole body (or, length unknown, its first piece) in one buffer we own: taken as it is
+                bytes = buffer.array();
                 size = length;
                 buffer.position(buffer.limit());
                 continue;
@@ -53,8 +56,10 @@ final class BufferingSubscriber<T> extends WholeBodySubscriber<T> {
                 return;
             }
             if (size + length > bytes.length) {
-                long grown = bytes.length == 0 && announced > 0 && announced <= PREALLOCATE_MAX_BYTES ? announced
-                        : Math.max(8192L, (long) bytes.length * 2);
+                // the first piece: the announced length, or (unknown) just this piece, since most bodies
+                // of unknown length are small and come whole; after that, doubling
+                long grown = bytes.length > 0 ? Math.max(8192L, (long) bytes.length * 2)
+                        : announced > 0 && announced <= PREALLOCATE_MAX_BYTES ? announced : length;
                 bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(size + length, grown)));
             }
             buffer.get(bytes, size, length);
