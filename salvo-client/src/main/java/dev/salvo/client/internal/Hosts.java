@@ -10,10 +10,12 @@ import java.util.PriorityQueue;
  * The {@link Dispatcher}'s per-origin admission state: a {@link Host} for every origin with calls or
  * state of its own (a rate, a breaker, a learnt limit), and the ready queue of the hosts that may start
  * a call now, the one whose oldest waiting call came first at its head. A plain host is forgotten as
- * soon as it has nothing; one with state when a sweep finds it idle. Confined to the dispatcher's lock.
+ * soon as it has nothing once more than {@value #KEEP_IDLE} hosts are known; any host when a sweep
+ * (every {@value #SWEEP_EVERY} new hosts) finds it idle. Confined to the dispatcher's lock.
  */
 final class Hosts {
     private static final int SWEEP_EVERY = 256;
+    private static final int KEEP_IDLE = 64;
 
     private final Map<Origin, Host> byOrigin = new HashMap<>();
     private final PriorityQueue<Host> ready = new PriorityQueue<>((a, b) -> Long.compare(a.readyKey, b.readyKey));
@@ -71,8 +73,14 @@ final class Hosts {
         }
     }
 
+    /**
+     * Forgets a plain host that has nothing, once more than {@link #KEEP_IDLE} hosts are known: a
+     * client that calls a few hosts one call at a time keeps their hosts instead of making and dropping
+     * one per call; one that calls many still holds no more than that many idle ones (and the sweep
+     * takes those too).
+     */
     void forgetIfUnused(Host host) {
-        if (host.isPlain() && host.running == 0 && host.live == 0 && !host.inReady && host.wakeAt == 0 && !host.paused) {
+        if (byOrigin.size() > KEEP_IDLE && host.isPlain() && host.running == 0 && host.live == 0 && !host.inReady && host.wakeAt == 0 && !host.paused) {
             byOrigin.remove(host.key, host);
         }
     }
