@@ -38,6 +38,18 @@ public final class Request {
         this.bodyIdleTimeout = builder.bodyIdleTimeout;
     }
 
+    /** {@code from} with other headers: the URI, origin and body stay as they were checked and parsed. */
+    private Request(Request from, Headers headers) {
+        this.method = from.method;
+        this.uri = from.uri;
+        this.body = from.body;
+        this.headers = headers;
+        this.deadline = from.deadline;
+        this.origin = from.origin;
+        this.maxResponseBytes = from.maxResponseBytes;
+        this.bodyIdleTimeout = from.bodyIdleTimeout;
+    }
+
     /** A GET of {@code url}. */
     public static Request get(String url) {
         return newBuilder(url).build();
@@ -78,6 +90,17 @@ public final class Request {
         builder.maxResponseBytes = maxResponseBytes;
         builder.bodyIdleTimeout = bodyIdleTimeout;
         return builder;
+    }
+
+    /**
+     * This request with the fields named {@code name} (in any case) replaced by this one, appended: what
+     * {@code toBuilder().setHeader(name, value).build()} gives, without parsing or checking anything but
+     * the new field again (an interceptor that adds a header to every call, such as a trace context).
+     *
+     * @throws IllegalArgumentException on a bad name or a value with CR/LF/NUL
+     */
+    public Request withHeader(String name, String value) {
+        return new Request(this, headers.with(name, value));
     }
 
     public String method() {

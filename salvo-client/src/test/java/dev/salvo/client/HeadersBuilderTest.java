@@ -1,14 +1,16 @@
 package dev.salvo.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Headers.Builder over its growing array: order, growth past its first size, remove, set, toBuilder. */
+/** Headers.Builder over its growing array: order, growth past its first size, remove, set, toBuilder; Request.withHeader. */
 class HeadersBuilderTest {
 
     @Test
@@ -64,5 +66,26 @@ class HeadersBuilderTest {
         NullPointerException nullValue = assertThrows(NullPointerException.class,
                 () -> Headers.newBuilder().add("X-Null", null));
         assertTrue(nullValue.getMessage().contains("X-Null"), nullValue.getMessage());
+    }
+
+    @Test
+    void withHeaderIsSetHeaderOnTheSameRequest() {
+        Request original = Request.newBuilder("http://127.0.0.1:8080/a?q=1").method("PUT", RequestBody.of("x"))
+                .header("Accept", "a").header("traceparent", "old").header("X-Id", "1").header("TraceParent", "older")
+                .deadline(Duration.ofSeconds(3)).build();
+        Request traced = original.withHeader("traceparent", " 00-abc-01 ");
+        assertEquals(original.toBuilder().setHeader("traceparent", "00-abc-01").build().headers(), traced.headers());
+        assertEquals(List.of("00-abc-01"), traced.headers().all("TRACEPARENT"), "every spelling replaced, the value stripped");
+        assertEquals(List.of("old", "older"), original.headers().all("traceparent"), "the original is left alone");
+        assertSame(original.uri(), traced.uri());
+        assertSame(original.origin(), traced.origin());
+        assertSame(original.body(), traced.body());
+        assertEquals(original.method(), traced.method());
+        assertEquals(Optional.of("text/plain; charset=UTF-8"), traced.headers().first("content-type"));
+        assertEquals(original.deadline(), traced.deadline());
+        assertEquals(Optional.of("a"), original.withHeader("X-New", "n").headers().first("accept"));
+        assertThrows(IllegalArgumentException.class, () -> original.withHeader("Bad Name", "v"));
+        assertThrows(IllegalArgumentException.class, () -> original.withHeader("X", "a\r\nInjected: 1"));
+        assertThrows(NullPointerException.class, () -> original.withHeader("X", null));
     }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.CompletableFuture;
  * that is not recorded (sampled out) is propagated and current but not followed.
  */
 final class TracingInterceptor implements Interceptor {
-    private static final TextMapSetter<Request.Builder> HEADERS = (carrier, key, value) -> {
+    /** Each field the propagator writes replaces the carrier's request by one with that header (W3C: one, two with a tracestate). */
+    private static final TextMapSetter<Carrier> HEADERS = (carrier, key, value) -> {
         if (carrier != null) {
-            carrier.setHeader(key, value);
+            carrier.request = carrier.request.withHeader(key, value);
         }
     };
 
@@ -45,9 +46,9 @@ final class TracingInterceptor implements Interceptor {
         TracedCall call = span.isRecording() ? calls.open(span) : null;
         CompletableFuture<BodyResponse<T>> result;
         try (Scope ignored = context.makeCurrent()) {
-            Request.Builder traced = request.toBuilder();
+            Carrier traced = new Carrier(request);
             propagator.inject(context, traced, HEADERS);
-            result = chain.proceed(traced.build(), handler);
+            result = chain.proceed(traced.request, handler);
         } catch (RuntimeException | Error e) { // a propagator's header the request refused, or the chain below threw
             if (call != null) {
                 call.settled(null, e);
@@ -65,5 +66,14 @@ final class TracingInterceptor implements Interceptor {
     @Override
     public String toString() {
         return "tracing(" + propagator + ")";
+    }
+
+    /** The request being given the span's context; confined to the intercepting thread. */
+    private static final class Carrier {
+        Request request;
+
+        Carrier(Request request) {
+            this.request = request;
+        }
     }
 }
