@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Set;
  */
 public final class Request {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
+    private static final Object[] NO_TAGS = {};
     private final String method;
     private final URI uri;
     private final Headers headers;
@@ -26,6 +28,8 @@ public final class Request {
     private final Origin origin;
     private final long maxResponseBytes;
     private final Duration bodyIdleTimeout;
+    /** type0, tag0, type1, tag1, …: never changed once built (a new tag makes a new array). */
+    private final Object[] tags;
 
     private Request(Builder builder) {
         this.method = builder.method;
@@ -36,10 +40,11 @@ public final class Request {
         this.origin = builder.origin != null ? builder.origin : Origin.of(uri);
         this.maxResponseBytes = builder.maxResponseBytes;
         this.bodyIdleTimeout = builder.bodyIdleTimeout;
+        this.tags = builder.tags;
     }
 
-    /** {@code from} with other headers: the URI, origin and body stay as they were checked and parsed. */
-    private Request(Request from, Headers headers) {
+    /** {@code from} with other headers and tags: the URI, origin and body stay as they were checked and parsed. */
+    private Request(Request from, Headers headers, Object[] tags) {
         this.method = from.method;
         this.uri = from.uri;
         this.body = from.body;
@@ -48,6 +53,7 @@ public final class Request {
         this.origin = from.origin;
         this.maxResponseBytes = from.maxResponseBytes;
         this.bodyIdleTimeout = from.bodyIdleTimeout;
+        this.tags = tags;
     }
 
     /** A GET of {@code url}. */
@@ -89,6 +95,7 @@ public final class Request {
         builder.deadline = deadline;
         builder.maxResponseBytes = maxResponseBytes;
         builder.bodyIdleTimeout = bodyIdleTimeout;
+        builder.tags = tags;
         return builder;
     }
 
@@ -100,7 +107,31 @@ public final class Request {
      * @throws IllegalArgumentException on a bad name or a value with CR/LF/NUL
      */
     public Request withHeader(String name, String value) {
-        return new Request(this, headers.with(name, value));
+        return new Request(this, headers.with(name, value), tags);
+    }
+
+    /**
+     * This request with {@code tag} as its tag of type {@code type} (replacing any earlier one of that type);
+     * nothing else changes. See {@link #tag}.
+     */
+    public <T> Request withTag(Class<T> type, T tag) {
+        return new Request(this, headers, withTag(tags, type, tag));
+    }
+
+    /**
+     * The tag of type {@code type} that code handling this request attached ({@link #withTag},
+     * {@link Builder#tag}): for example a tracing interceptor's record of the call, which its event listener
+     * finds again on {@link CallEvent#request()}. Tags are never sent; {@link #toBuilder} keeps them, so
+     * redirect hops and an interceptor's rebuilt request carry them too.
+     */
+    public <T> Optional<T> tag(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        for (int i = 0; i < tags.length; i += 2) {
+            if (tags[i] == type) {
+                return Optional.of(type.cast(tags[i + 1]));
+            }
+        }
+        return Optional.empty();
     }
 
     public String method() {
@@ -159,6 +190,25 @@ public final class Request {
         return given.toBuilder().add("Content-Type", body.contentType().get()).build();
     }
 
+    /** {@code tags} with {@code tag} as the one of {@code type}, in a new array. */
+    private static Object[] withTag(Object[] tags, Class<?> type, Object tag) {
+        Objects.requireNonNull(type, "type");
+        if (!type.isInstance(Objects.requireNonNull(tag, "tag"))) {
+            throw new IllegalArgumentException("tag " + tag + " is not a " + type.getName());
+        }
+        Object[] copy = new Object[tags.length + 2];
+        int kept = 0;
+        for (int i = 0; i < tags.length; i += 2) {
+            if (tags[i] != type) {
+                copy[kept++] = tags[i];
+                copy[kept++] = tags[i + 1];
+            }
+        }
+        copy[kept++] = type;
+        copy[kept++] = tag;
+        return kept == copy.length ? copy : Arrays.copyOf(copy, kept);
+    }
+
     static URI parseUrl(String url) {
         Objects.requireNonNull(url, "url");
         if (url.isBlank()) {
@@ -203,6 +253,7 @@ public final class Request {
         private Duration deadline;
         private long maxResponseBytes;
         private Duration bodyIdleTimeout;
+        private Object[] tags = NO_TAGS;
 
         /** The origin of {@link #uri} when a request it came from knew it; null otherwise. */
         private Origin origin;
@@ -311,6 +362,12 @@ public final class Request {
          */
         public Builder bodyIdleTimeout(Duration timeout) {
             this.bodyIdleTimeout = Arguments.requirePositive(timeout, "bodyIdleTimeout");
+            return this;
+        }
+
+        /** Attaches {@code tag} as the request's tag of type {@code type}, replacing any other of that type; see {@link Request#tag}. */
+        public <T> Builder tag(Class<T> type, T tag) {
+            this.tags = withTag(tags, type, tag);
             return this;
         }
 

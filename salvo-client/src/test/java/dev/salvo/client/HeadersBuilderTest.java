@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Headers.Builder over its growing array: order, growth past its first size, remove, set, toBuilder; Request.withHeader. */
+/** Headers.Builder over its growing array: order, growth past its first size, remove, set, toBuilder; Request.withHeader and tags. */
 class HeadersBuilderTest {
 
     @Test
@@ -87,5 +87,26 @@ class HeadersBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> original.withHeader("Bad Name", "v"));
         assertThrows(IllegalArgumentException.class, () -> original.withHeader("X", "a\r\nInjected: 1"));
         assertThrows(NullPointerException.class, () -> original.withHeader("X", null));
+    }
+
+    @Test
+    void tagsAreFoundByTypeAndKeptByEveryRebuild() {
+        Request plain = Request.get("http://127.0.0.1:8080/a");
+        assertEquals(Optional.empty(), plain.tag(String.class));
+        Request tagged = plain.withTag(String.class, "first").withTag(Integer.class, 7).withTag(String.class, "second");
+        assertEquals(Optional.of("second"), tagged.tag(String.class), "a second tag of a type replaces the first");
+        assertEquals(Optional.of(7), tagged.tag(Integer.class));
+        assertEquals(Optional.empty(), plain.tag(String.class), "the original is left alone");
+        assertEquals(Optional.of("second"), tagged.withHeader("X", "1").tag(String.class));
+        Request rebuilt = tagged.toBuilder().uri("http://127.0.0.1:9090/b").header("Y", "2").build();
+        assertEquals(Optional.of("second"), rebuilt.tag(String.class));
+        assertEquals(Optional.of(7), rebuilt.tag(Integer.class));
+        assertEquals(Optional.of(1L), Request.newBuilder("http://127.0.0.1/").tag(Long.class, 1L).build().tag(Long.class));
+        assertTrue(tagged.headers().isEmpty(), "tags are not headers");
+        assertThrows(NullPointerException.class, () -> plain.withTag(String.class, null));
+        assertThrows(NullPointerException.class, () -> plain.tag(null));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Class<Object> lying = (Class) String.class;
+        assertThrows(IllegalArgumentException.class, () -> plain.withTag(lying, 3));
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
  */
 final class TracedCall {
     private final Span span;
-    private final CallSpans owner;
     /** Client calls (QUEUED seen) not yet COMPLETED or FAILED. */
     private int open;
     /** STARTED events: the first attempt, then one per retry, redirect hop and resend. */
@@ -24,9 +23,8 @@ final class TracedCall {
     private int status;
     private Throwable failure;
 
-    TracedCall(Span span, CallSpans owner) {
+    TracedCall(Span span) {
         this.span = span;
-        this.owner = owner;
     }
 
     Span span() {
@@ -100,7 +98,6 @@ final class TracedCall {
 
     /** Runs once, after {@link #readyToEnd} said so: from then on nothing changes the fields. */
     private void end() {
-        owner.forget(this);
         if (status != 0) {
             span.setAttribute(HttpAttributes.STATUS_CODE, status);
         }

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the CLIENT span of a call, a child of the caller's {@link Context#current()}, writes its context
- * into the request's headers with the propagator, and passes the call on with the span current. A span
+ * into the request's headers with the propagator, tags the request with its {@link TracedCall} (see
+ * {@link CallSpans}), and passes the call on with the span current. A span
  * that is not recorded (sampled out) is propagated and current but not followed.
  */
 final class TracingInterceptor implements Interceptor {
@@ -28,12 +29,10 @@ final class TracingInterceptor implements Interceptor {
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
-    private final CallSpans calls;
 
-    TracingInterceptor(Tracer tracer, TextMapPropagator propagator, CallSpans calls) {
+    TracingInterceptor(Tracer tracer, TextMapPropagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
-        this.calls = calls;
     }
 
     @Override
@@ -43,10 +42,11 @@ final class TracingInterceptor implements Interceptor {
         Span span = HttpAttributes.describe(tracer.spanBuilder(HttpAttributes.spanName(request.method(), known))
                 .setParent(parent).setSpanKind(SpanKind.CLIENT), request, known).startSpan();
         Context context = parent.with(span);
-        TracedCall call = span.isRecording() ? calls.open(span) : null;
+        TracedCall call = span.isRecording() ? new TracedCall(span) : null;
         CompletableFuture<BodyResponse<T>> result;
         try (Scope ignored = context.makeCurrent()) {
-            Carrier traced = new Carrier(request);
+            // the tag is how the listener finds this call again in each of its events
+            Carrier traced = new Carrier(call == null ? request : request.withTag(TracedCall.class, call));
             propagator.inject(context, traced, HEADERS);
             result = chain.proceed(traced.request, handler);
         } catch (RuntimeException | Error e) { // a propagator's header the request refused, or the chain below threw
