@@ -7,13 +7,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * An on ÷ off comparison in one run: two warm-up rounds of each side (the JIT is still compiling after
- * one short warm-up), then {@code rounds} timed rounds, each swapping which side goes first so neither
- * gains from the order; prints each round and returns the medians. A {@link Side} runs in this JVM
- * ({@link #compare(Function, Function, Request, Setup)}) or in one of its own ({@link SideProcess}).
+ * An on ÷ off comparison in one run: two 10 s warm-up rounds of each side (after two of 5 s the "on" side
+ * still gained in its timed rounds: its JIT was not done), then {@code rounds} timed rounds, each swapping
+ * which side goes first so neither gains from the order; prints each round and returns the medians. A
+ * {@link Side} runs in this JVM ({@link #compare(Function, Function, Request, Setup)}) or in one of its own
+ * ({@link SideProcess}).
  */
 final class AbRounds {
-    private static final double WARM_UP_SECONDS = 5;
+    private static final double WARM_UP_SECONDS = 10;
 
     /** One side of the comparison: a closed loop of calls for {@code seconds}; returns its requests/s. */
     @FunctionalInterface

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import java.util.Set;
  */
 public final class Request {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
-    private static final Object[] NO_TAGS = {};
     private final String method;
     private final URI uri;
     private final Headers headers;
@@ -28,8 +26,7 @@ public final class Request {
     private final Origin origin;
     private final long maxResponseBytes;
     private final Duration bodyIdleTimeout;
-    /** type0, tag0, type1, tag1, …: never changed once built (a new tag makes a new array). */
-    private final Object[] tags;
+    private final Tags tags;
 
     private Request(Builder builder) {
         this.method = builder.method;
@@ -44,7 +41,7 @@ public final class Request {
     }
 
     /** {@code from} with other headers and tags: the URI, origin and body stay as they were checked and parsed. */
-    private Request(Request from, Headers headers, Object[] tags) {
+    private Request(Request from, Headers headers, Tags tags) {
         this.method = from.method;
         this.uri = from.uri;
         this.body = from.body;
@@ -115,7 +112,7 @@ public final class Request {
      * nothing else changes. See {@link #tag}.
      */
     public <T> Request withTag(Class<T> type, T tag) {
-        return new Request(this, headers, withTag(tags, type, tag));
+        return new Request(this, headers, tags.with(type, tag));
     }
 
     /**
@@ -125,13 +122,7 @@ public final class Request {
      * redirect hops and an interceptor's rebuilt request carry them too.
      */
     public <T> Optional<T> tag(Class<T> type) {
-        Objects.requireNonNull(type, "type");
-        for (int i = 0; i < tags.length; i += 2) {
-            if (tags[i] == type) {
-                return Optional.of(type.cast(tags[i + 1]));
-            }
-        }
-        return Optional.empty();
+        return tags.get(type);
     }
 
     public String method() {
@@ -190,25 +181,6 @@ public final class Request {
         return given.toBuilder().add("Content-Type", body.contentType().get()).build();
     }
 
-    /** {@code tags} with {@code tag} as the one of {@code type}, in a new array. */
-    private static Object[] withTag(Object[] tags, Class<?> type, Object tag) {
-        Objects.requireNonNull(type, "type");
-        if (!type.isInstance(Objects.requireNonNull(tag, "tag"))) {
-            throw new IllegalArgumentException("tag " + tag + " is not a " + type.getName());
-        }
-        Object[] copy = new Object[tags.length + 2];
-        int kept = 0;
-        for (int i = 0; i < tags.length; i += 2) {
-            if (tags[i] != type) {
-                copy[kept++] = tags[i];
-                copy[kept++] = tags[i + 1];
-            }
-        }
-        copy[kept++] = type;
-        copy[kept++] = tag;
-        return kept == copy.length ? copy : Arrays.copyOf(copy, kept);
-    }
-
     static URI parseUrl(String url) {
         Objects.requireNonNull(url, "url");
         if (url.isBlank()) {
@@ -253,7 +225,7 @@ public final class Request {
         private Duration deadline;
         private long maxResponseBytes;
         private Duration bodyIdleTimeout;
-        private Object[] tags = NO_TAGS;
+        private Tags tags = Tags.NONE;
 
         /** The origin of {@link #uri} when a request it came from knew it; null otherwise. */
         private Origin origin;
@@ -367,7 +339,7 @@ public final class Request {
 
         /** Attaches {@code tag} as the request's tag of type {@code type}, replacing any other of that type; see {@link Request#tag}. */
         public <T> Builder tag(Class<T> type, T tag) {
-            this.tags = withTag(tags, type, tag);
+            this.tags = tags.with(type, tag);
             return this;
         }
 
