@@ -37,11 +37,11 @@ final class CallSpans implements EventListener {
             case RETRY_SCHEDULED -> {
                 String reason = event.status() != 0 ? Integer.toString(event.status())
                         : event.failure().map(HttpAttributes::errorType).orElse("_OTHER");
-                call.span().addEvent(HttpAttributes.RETRY_EVENT, Attributes.of(HttpAttributes.RETRY_REASON, reason,
+                call.addEvent(HttpAttributes.RETRY_EVENT, Attributes.of(HttpAttributes.RETRY_REASON, reason,
                         HttpAttributes.RETRY_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(event.value()),
                         HttpAttributes.ATTEMPT, (long) event.attempt()));
             }
-            case REDIRECT_FOLLOWED -> call.span().addEvent(HttpAttributes.REDIRECT_EVENT, Attributes.of(
+            case REDIRECT_FOLLOWED -> call.addEvent(HttpAttributes.REDIRECT_EVENT, Attributes.of(
                     HttpAttributes.STATUS_CODE, (long) event.status(),
                     HttpAttributes.LOCATION, HttpAttributes.redacted(URI.create(event.detail()))));
             case COMPLETED, FAILED -> call.callEnded(event.status(), event.failure().orElse(null));
