@@ -7,12 +7,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * An on ÷ off comparison in one run: two warm-up rounds of each side (the JIT is still compiling after
- * one short warm-up), then {@code rounds} timed rounds of {@link OverheadRatio#run}, each swapping which
- * side goes first so neither gains from the order; prints each round and returns the medians.
+ * An on ÷ off comparison in one run: two 10 s warm-up rounds of each side (after two of 5 s the "on" side
+ * still gained in its timed rounds: its JIT was not done), then {@code rounds} timed rounds, each swapping
+ * which side goes first so neither gains from the order; prints each round and returns the medians. A
+ * {@link Side} runs in this JVM ({@link #compare(Function, Function, Request, Setup)}) or in one of its own
+ * ({@link SideProcess}).
  */
 final class AbRounds {
-    private static final double WARM_UP_SECONDS = 3;
+    private static final double WARM_UP_SECONDS = 10;
+
+    /** One side of the comparison: a closed loop of calls for {@code seconds}; returns its requests/s. */
+    @FunctionalInterface
+    interface Side {
+        double run(double seconds) throws Exception;
+    }
 
     /**
      * What both sides run: {@code [concurrency] [seconds per round] [rounds] [path] [transport]} on the command
@@ -47,26 +55,31 @@ final class AbRounds {
     private AbRounds() {
     }
 
+    /** Both sides in this JVM: {@link OverheadRatio#run} of {@code off} and of {@code on}. */
     static Medians compare(Function<Request, CompletableFuture<Response>> off, Function<Request, CompletableFuture<Response>> on,
-            Request request, Setup setup) throws InterruptedException {
-        int concurrency = setup.concurrency();
-        double seconds = setup.seconds();
-        int rounds = setup.rounds();
+            Request request, Setup setup) throws Exception {
+        return compare(seconds -> OverheadRatio.run(off, request, setup.concurrency(), seconds),
+                seconds -> OverheadRatio.run(on, request, setup.concurrency(), seconds), setup);
+    }
+
+    static Medians compare(Side off, Side on, Setup setup) throws Exception {
         for (int w = 0; w < 2; w++) {
-            OverheadRatio.run(off, request, concurrency, WARM_UP_SECONDS);
-            OverheadRatio.run(on, request, concurrency, WARM_UP_SECONDS);
+            off.run(WARM_UP_SECONDS);
+            on.run(WARM_UP_SECONDS);
         }
+        int rounds = setup.rounds();
         double[] offRates = new double[rounds];
         double[] onRates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             if (r % 2 == 0) {
-                offRates[r] = OverheadRatio.run(off, request, concurrency, seconds);
-                onRates[r] = OverheadRatio.run(on, request, concurrency, seconds);
+                offRates[r] = off.run(setup.seconds());
+                onRates[r] = on.run(setup.seconds());
             } else {
-                onRates[r] = OverheadRatio.run(on, request, concurrency, seconds);
-                offRates[r] = OverheadRatio.run(off, request, concurrency, seconds);
+                onRates[r] = on.run(setup.seconds());
+                offRates[r] = off.run(setup.seconds());
             }
-            System.out.printf("round %d: off %.0f req/s, on %.0f req/s%n", r + 1, offRates[r], onRates[r]);
+            System.out.printf("round %d: off %.0f req/s, on %.0f req/s (%.3f)%n", r + 1, offRates[r], onRates[r],
+                    onRates[r] / offRates[r]);
         }
         return new Medians(OverheadRatio.median(offRates), OverheadRatio.median(onRates));
     }

@@ -71,6 +71,22 @@ public final class Headers {
         return builder;
     }
 
+    /** These headers with the fields named {@code name} replaced by this one, at the end (as {@link Builder#set}). */
+    Headers with(String name, String value) {
+        checkField(name, value);
+        int kept = 0;
+        String[] copy = new String[namesAndValues.length + 2];
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (!namesAndValues[i].equalsIgnoreCase(name)) {
+                copy[kept++] = namesAndValues[i];
+                copy[kept++] = namesAndValues[i + 1];
+            }
+        }
+        copy[kept++] = name;
+        copy[kept++] = value.strip();
+        return new Headers(kept == copy.length ? copy : Arrays.copyOf(copy, kept));
+    }
+
     public int size() {
         return namesAndValues.length / 2;
     }

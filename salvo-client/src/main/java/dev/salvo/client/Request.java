@@ -26,6 +26,7 @@ public final class Request {
     private final Origin origin;
     private final long maxResponseBytes;
     private final Duration bodyIdleTimeout;
+    private final Tags tags;
 
     private Request(Builder builder) {
         this.method = builder.method;
@@ -36,6 +37,20 @@ public final class Request {
         this.origin = builder.origin != null ? builder.origin : Origin.of(uri);
         this.maxResponseBytes = builder.maxResponseBytes;
         this.bodyIdleTimeout = builder.bodyIdleTimeout;
+        this.tags = builder.tags;
+    }
+
+    /** {@code from} with other headers and tags: the URI, origin and body stay as they were checked and parsed. */
+    private Request(Request from, Headers headers, Tags tags) {
+        this.method = from.method;
+        this.uri = from.uri;
+        this.body = from.body;
+        this.headers = headers;
+        this.deadline = from.deadline;
+        this.origin = from.origin;
+        this.maxResponseBytes = from.maxResponseBytes;
+        this.bodyIdleTimeout = from.bodyIdleTimeout;
+        this.tags = tags;
     }
 
     /** A GET of {@code url}. */
@@ -77,7 +92,37 @@ public final class Request {
         builder.deadline = deadline;
         builder.maxResponseBytes = maxResponseBytes;
         builder.bodyIdleTimeout = bodyIdleTimeout;
+        builder.tags = tags;
         return builder;
+    }
+
+    /**
+     * This request with the fields named {@code name} (in any case) replaced by this one, appended: what
+     * {@code toBuilder().setHeader(name, value).build()} gives, without parsing or checking anything but
+     * the new field again (an interceptor that adds a header to every call, such as a trace context).
+     *
+     * @throws IllegalArgumentException on a bad name or a value with CR/LF/NUL
+     */
+    public Request withHeader(String name, String value) {
+        return new Request(this, headers.with(name, value), tags);
+    }
+
+    /**
+     * This request with {@code tag} as its tag of type {@code type} (replacing any earlier one of that type);
+     * nothing else changes. See {@link #tag}.
+     */
+    public <T> Request withTag(Class<T> type, T tag) {
+        return new Request(this, headers, tags.with(type, tag));
+    }
+
+    /**
+     * The tag of type {@code type} that code handling this request attached ({@link #withTag},
+     * {@link Builder#tag}): for example a tracing interceptor's record of the call, which its event listener
+     * finds again on {@link CallEvent#request()}. Tags are never sent; {@link #toBuilder} keeps them, so
+     * redirect hops and an interceptor's rebuilt request carry them too.
+     */
+    public <T> Optional<T> tag(Class<T> type) {
+        return tags.get(type);
     }
 
     public String method() {
@@ -180,6 +225,7 @@ public final class Request {
         private Duration deadline;
         private long maxResponseBytes;
         private Duration bodyIdleTimeout;
+        private Tags tags = Tags.NONE;
 
         /** The origin of {@link #uri} when a request it came from knew it; null otherwise. */
         private Origin origin;
@@ -288,6 +334,12 @@ public final class Request {
          */
         public Builder bodyIdleTimeout(Duration timeout) {
             this.bodyIdleTimeout = Arguments.requirePositive(timeout, "bodyIdleTimeout");
+            return this;
+        }
+
+        /** Attaches {@code tag} as the request's tag of type {@code type}, replacing any other of that type; see {@link Request#tag}. */
+        public <T> Builder tag(Class<T> type, T tag) {
+            this.tags = tags.with(type, tag);
             return this;
         }
 

@@ -1,14 +1,16 @@
 package dev.salvo.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Headers.Builder over its growing array: order, growth past its first size, remove, set, toBuilder. */
+/** Headers.Builder over its growing array: order, growth past its first size, remove, set, toBuilder; Request.withHeader and tags. */
 class HeadersBuilderTest {
 
     @Test
@@ -64,5 +66,47 @@ class HeadersBuilderTest {
         NullPointerException nullValue = assertThrows(NullPointerException.class,
                 () -> Headers.newBuilder().add("X-Null", null));
         assertTrue(nullValue.getMessage().contains("X-Null"), nullValue.getMessage());
+    }
+
+    @Test
+    void withHeaderIsSetHeaderOnTheSameRequest() {
+        Request original = Request.newBuilder("http://127.0.0.1:8080/a?q=1").method("PUT", RequestBody.of("x"))
+                .header("Accept", "a").header("traceparent", "old").header("X-Id", "1").header("TraceParent", "older")
+                .deadline(Duration.ofSeconds(3)).build();
+        Request traced = original.withHeader("traceparent", " 00-abc-01 ");
+        assertEquals(original.toBuilder().setHeader("traceparent", "00-abc-01").build().headers(), traced.headers());
+        assertEquals(List.of("00-abc-01"), traced.headers().all("TRACEPARENT"), "every spelling replaced, the value stripped");
+        assertEquals(List.of("old", "older"), original.headers().all("traceparent"), "the original is left alone");
+        assertSame(original.uri(), traced.uri());
+        assertSame(original.origin(), traced.origin());
+        assertSame(original.body(), traced.body());
+        assertEquals(original.method(), traced.method());
+        assertEquals(Optional.of("text/plain; charset=UTF-8"), traced.headers().first("content-type"));
+        assertEquals(original.deadline(), traced.deadline());
+        assertEquals(Optional.of("a"), original.withHeader("X-New", "n").headers().first("accept"));
+        assertThrows(IllegalArgumentException.class, () -> original.withHeader("Bad Name", "v"));
+        assertThrows(IllegalArgumentException.class, () -> original.withHeader("X", "a\r\nInjected: 1"));
+        assertThrows(NullPointerException.class, () -> original.withHeader("X", null));
+    }
+
+    @Test
+    void tagsAreFoundByTypeAndKeptByEveryRebuild() {
+        Request plain = Request.get("http://127.0.0.1:8080/a");
+        assertEquals(Optional.empty(), plain.tag(String.class));
+        Request tagged = plain.withTag(String.class, "first").withTag(Integer.class, 7).withTag(String.class, "second");
+        assertEquals(Optional.of("second"), tagged.tag(String.class), "a second tag of a type replaces the first");
+        assertEquals(Optional.of(7), tagged.tag(Integer.class));
+        assertEquals(Optional.empty(), plain.tag(String.class), "the original is left alone");
+        assertEquals(Optional.of("second"), tagged.withHeader("X", "1").tag(String.class));
+        Request rebuilt = tagged.toBuilder().uri("http://127.0.0.1:9090/b").header("Y", "2").build();
+        assertEquals(Optional.of("second"), rebuilt.tag(String.class));
+        assertEquals(Optional.of(7), rebuilt.tag(Integer.class));
+        assertEquals(Optional.of(1L), Request.newBuilder("http://127.0.0.1/").tag(Long.class, 1L).build().tag(Long.class));
+        assertTrue(tagged.headers().isEmpty(), "tags are not headers");
+        assertThrows(NullPointerException.class, () -> plain.withTag(String.class, null));
+        assertThrows(NullPointerException.class, () -> plain.tag(null));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Class<Object> lying = (Class) String.class;
+        assertThrows(IllegalArgumentException.class, () -> plain.withTag(lying, 3));
     }
 }

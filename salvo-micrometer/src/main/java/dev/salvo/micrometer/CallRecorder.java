@@ -3,7 +3,6 @@ package dev.salvo.micrometer;
 import dev.salvo.client.CallEvent;
 import dev.salvo.client.EventListener;
 import dev.salvo.client.Request;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,8 +11,11 @@ import java.util.concurrent.TimeUnit;
  * shared {@link Meters}.
  */
 final class CallRecorder implements EventListener {
+    /** Slots for this many calls at once (beyond them a map): above the usual limits on calls in flight and queued. */
+    private static final int SLOTS = 4096;
+
     private final Meters meters;
-    private final ConcurrentHashMap<Long, Running> calls = new ConcurrentHashMap<>();
+    private final RunningCalls<Running> calls = new RunningCalls<>(SLOTS);
 
     CallRecorder(Meters meters) {
         this.meters = meters;
@@ -35,7 +37,7 @@ final class CallRecorder implements EventListener {
     @Override
     public void onEvent(CallEvent event) {
         switch (event.phase()) {
-            case QUEUED -> calls.put(event.requestId(), new Running(event.request(), event.nanoTime(), origin(event)));
+            case QUEUED -> calls.add(new Running(event.requestId(), event.request(), event.nanoTime(), origin(event)));
             case STARTED -> {
                 Running call = calls.get(event.requestId());
                 if (call != null && !call.started) {
@@ -62,16 +64,23 @@ final class CallRecorder implements EventListener {
     }
 
     /** A call between QUEUED and its end; {@code started} is touched only by the call's own, ordered, events. */
-    private static final class Running {
+    private static final class Running implements RunningCalls.Entry {
+        final long id;
         final Request request;
         final long queuedAt;
         final OriginMeters origin;
         volatile boolean started;
 
-        Running(Request request, long queuedAt, OriginMeters origin) {
+        Running(long id, Request request, long queuedAt, OriginMeters origin) {
+            this.id = id;
             this.request = request;
             this.queuedAt = queuedAt;
             this.origin = origin;
+        }
+
+        @Override
+        public long id() {
+            return id;
         }
     }
 }

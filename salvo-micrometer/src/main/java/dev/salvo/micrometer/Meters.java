@@ -18,6 +18,14 @@ import java.util.function.Function;
  */
 final class Meters {
     static final String UNKNOWN = "UNKNOWN";
+    /** The {@code status} tag of each code from 100 to 599, made once rather than per call. */
+    private static final String[] STATUS_TAGS = new String[600];
+
+    static {
+        for (int code = 100; code < STATUS_TAGS.length; code++) {
+            STATUS_TAGS[code] = Integer.toString(code).intern();
+        }
+    }
 
     private final MeterRegistry registry;
     private final Tags tags;
@@ -66,7 +74,7 @@ final class Meters {
     /** The {@value SalvoMetrics#REQUESTS} timer of a call to {@code request}'s origin that ended with {@code end}. */
     Timer timer(OriginMeters meters, Request request, CallEvent end) {
         String exception = end.failure().map(f -> f.getClass().getSimpleName()).orElse("none");
-        String status = end.phase() == CallEvent.Phase.COMPLETED ? Integer.toString(end.status())
+        String status = end.phase() == CallEvent.Phase.COMPLETED ? statusTag(end.status())
                 : end.failure().orElse(null) instanceof IOException ? "IO_ERROR" : "CLIENT_ERROR";
         TimerKey key = new TimerKey(meters.clientName(), request.method(), template(request), status, exception);
         Timer timer = timers.get(key);
@@ -80,6 +88,10 @@ final class Meters {
                 .tags("method", k.method(), "uri", k.uri(), "status", k.status(), "outcome", outcome,
                         "exception", k.exception(), "client.name", k.clientName())
                 .register(registry));
+    }
+
+    private static String statusTag(int code) {
+        return code >= 100 && code < STATUS_TAGS.length ? STATUS_TAGS[code] : Integer.toString(code);
     }
 
     private String template(Request request) {

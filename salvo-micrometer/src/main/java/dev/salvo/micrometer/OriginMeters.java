@@ -16,6 +16,8 @@ final class OriginMeters {
     private final MeterRegistry registry;
     private final Tags tags;
     private final Origin origin;
+    /** The origin's host[:port], made once: it is part of every call's timer key. */
+    private final String clientName;
     private final Timer queueWait;
     private final Counter sent;
     private final Counter received;
@@ -25,7 +27,8 @@ final class OriginMeters {
     OriginMeters(MeterRegistry registry, Tags common, Origin origin) {
         this.registry = registry;
         this.origin = origin;
-        this.tags = common.and("client.name", origin.authority());
+        this.clientName = origin.authority();
+        this.tags = common.and("client.name", clientName);
         this.queueWait = Timer.builder(SalvoMetrics.QUEUE_WAIT).description("wait in the queue before the first attempt")
                 .tags(tags).register(registry);
         this.sent = Counter.builder(SalvoMetrics.BYTES_SENT).baseUnit("bytes").description("request body bytes")
@@ -35,7 +38,7 @@ final class OriginMeters {
     }
 
     String clientName() {
-        return origin.authority();
+        return clientName;
     }
 
     Timer queueWait() {

@@ -8,7 +8,7 @@
  * its listeners serves one client, runs on whatever thread a call's phase happens on (I/O threads
  * included), takes no lock and does not block. Its builder is not thread-safe.
  *
- * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no method
- * returns null. A URI template function that returns null or throws is treated as {@code UNKNOWN}.
+ * <p><b>Nulls.</b> No parameter accepts null (NullPointerException at once, naming it); no public method
+ * returns null (the package's look-up of running calls answers null for a call it does not hold). A URI template function that returns null or throws is treated as {@code UNKNOWN}.
  */
 package dev.salvo.micrometer;

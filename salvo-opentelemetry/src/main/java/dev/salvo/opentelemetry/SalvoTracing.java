@@ -33,8 +33,10 @@ import java.util.Objects;
  * redirect followed an event {@code salvo.redirect} ({@code http.response.status_code},
  * {@code salvo.redirect.location}).
  *
- * <p>One {@code SalvoTracing} serves one client (its listener knows a call by its id, which is unique within a
- * client): make one per client, from the same {@code OpenTelemetry}.
+ * <p>The listener finds each call's span through a tag the interceptor puts on the request it passes on
+ * ({@link dev.salvo.client.Request#tag}), which retries, redirect hops and inner interceptors' rebuilds with
+ * {@code toBuilder} keep; an inner interceptor's request built afresh is not followed. One
+ * {@code SalvoTracing} may serve several clients.
  *
  * <p>The span ends exactly once: when the call's future completes (a value, a failure, a cancel) or, for a
  * body read as a stream, when the body ends. Sampled-out calls are propagated and otherwise cost nothing more.
@@ -47,9 +49,8 @@ public final class SalvoTracing {
     private final CallSpans listener;
 
     private SalvoTracing(Builder builder) {
-        this.listener = new CallSpans(builder.propagator);
-        this.interceptor = new TracingInterceptor(builder.openTelemetry.getTracer(INSTRUMENTATION_SCOPE),
-                builder.propagator, listener);
+        this.listener = new CallSpans();
+        this.interceptor = new TracingInterceptor(builder.openTelemetry.getTracer(INSTRUMENTATION_SCOPE), builder.propagator);
     }
 
     /** Tracing with {@code openTelemetry}'s tracer and text-map propagator. */

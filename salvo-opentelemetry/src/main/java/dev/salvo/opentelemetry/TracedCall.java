@@ -1,6 +1,7 @@
 package dev.salvo.opentelemetry;
 
 import dev.salvo.client.BodyResponse;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import java.util.concurrent.CompletionException;
@@ -12,8 +13,11 @@ import java.util.concurrent.CompletionException;
  * the headers, shows as the span's result. Guarded by its own monitor; the span is ended outside it.
  */
 final class TracedCall {
-    private final Span span;
-    private final CallSpans owner;
+    /**
+     * The span until it ends, then null: the call rides on its requests as their tag, and a request (or a
+     * response, which keeps its request) that the caller holds on to should not keep the span too.
+     */
+    private Span span;
     /** Client calls (QUEUED seen) not yet COMPLETED or FAILED. */
     private int open;
     /** STARTED events: the first attempt, then one per retry, redirect hop and resend. */
@@ -24,13 +28,20 @@ final class TracedCall {
     private int status;
     private Throwable failure;
 
-    TracedCall(Span span, CallSpans owner) {
+    TracedCall(Span span) {
         this.span = span;
-        this.owner = owner;
     }
 
-    Span span() {
-        return span;
+    /** Adds an event to the span, unless it has ended. */
+    synchronized void addEvent(String name, Attributes attributes) {
+        if (!ended) {
+            span.addEvent(name, attributes);
+        }
+    }
+
+    /** Whether the span is still held: until it ends. */
+    synchronized boolean holdsSpan() {
+        return span != null;
     }
 
     synchronized void queued() {
@@ -54,6 +65,7 @@ final class TracedCall {
 
     /** A client call ended: COMPLETED with its status, or FAILED (after the current hop's headers, if any). */
     void callEnded(int code, Throwable error) {
+        Span ending;
         synchronized (this) {
             if (ended) {
                 return;
@@ -63,15 +75,17 @@ final class TracedCall {
                 status = code;
             }
             failure = error;
-            if (!readyToEnd()) {
+            ending = readyToEnd();
+            if (ending == null) {
                 return;
             }
         }
-        end();
+        end(ending);
     }
 
     /** The interceptor's future settled, or the chain below it threw. */
     void settled(BodyResponse<?> response, Throwable error) {
+        Span ending;
         synchronized (this) {
             if (ended) {
                 return;
@@ -83,24 +97,27 @@ final class TracedCall {
             } else {
                 failure = unwrap(error);
             }
-            if (!readyToEnd()) {
+            ending = readyToEnd();
+            if (ending == null) {
                 return;
             }
         }
-        end();
+        end(ending);
     }
 
-    private boolean readyToEnd() {
+    /** Under the monitor: the span to end now, given up by this call (once); null when it is not time. */
+    private Span readyToEnd() {
         if (ended || !settled || open > 0) {
-            return false;
+            return null;
         }
         ended = true;
-        return true;
+        Span ending = span;
+        span = null;
+        return ending;
     }
 
-    /** Runs once, after {@link #readyToEnd} said so: from then on nothing changes the fields. */
-    private void end() {
-        owner.forget(this);
+    /** Runs once, with what {@link #readyToEnd} gave: from then on nothing changes the fields. */
+    private void end(Span span) {
         if (status != 0) {
             span.setAttribute(HttpAttributes.STATUS_CODE, status);
         }

@@ -15,24 +15,24 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the CLIENT span of a call, a child of the caller's {@link Context#current()}, writes its context
- * into the request's headers with the propagator, and passes the call on with the span current. A span
+ * into the request's headers with the propagator, tags the request with its {@link TracedCall} (see
+ * {@link CallSpans}), and passes the call on with the span current. A span
  * that is not recorded (sampled out) is propagated and current but not followed.
  */
 final class TracingInterceptor implements Interceptor {
-    private static final TextMapSetter<Request.Builder> HEADERS = (carrier, key, value) -> {
+    /** Each field the propagator writes replaces the carrier's request by one with that header (W3C: one, two with a tracestate). */
+    private static final TextMapSetter<Carrier> HEADERS = (carrier, key, value) -> {
         if (carrier != null) {
-            carrier.setHeader(key, value);
+            carrier.request = carrier.request.withHeader(key, value);
         }
     };
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
-    private final CallSpans calls;
 
-    TracingInterceptor(Tracer tracer, TextMapPropagator propagator, CallSpans calls) {
+    TracingInterceptor(Tracer tracer, TextMapPropagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
-        this.calls = calls;
     }
 
     @Override
@@ -42,12 +42,13 @@ final class TracingInterceptor implements Interceptor {
         Span span = HttpAttributes.describe(tracer.spanBuilder(HttpAttributes.spanName(request.method(), known))
                 .setParent(parent).setSpanKind(SpanKind.CLIENT), request, known).startSpan();
         Context context = parent.with(span);
-        TracedCall call = span.isRecording() ? calls.open(span) : null;
+        TracedCall call = span.isRecording() ? new TracedCall(span) : null;
         CompletableFuture<BodyResponse<T>> result;
         try (Scope ignored = context.makeCurrent()) {
-            Request.Builder traced = request.toBuilder();
+            // the tag is how the listener finds this call again in each of its events
+            Carrier traced = new Carrier(call == null ? request : request.withTag(TracedCall.class, call));
             propagator.inject(context, traced, HEADERS);
-            result = chain.proceed(traced.build(), handler);
+            result = chain.proceed(traced.request, handler);
         } catch (RuntimeException | Error e) { // a propagator's header the request refused, or the chain below threw
             if (call != null) {
                 call.settled(null, e);
@@ -65,5 +66,14 @@ final class TracingInterceptor implements Interceptor {
     @Override
     public String toString() {
         return "tracing(" + propagator + ")";
+    }
+
+    /** The request being given the span's context; confined to the intercepting thread. */
+    private static final class Carrier {
+        Request request;
+
+        Carrier(Request request) {
+            this.request = request;
+        }
     }
 }

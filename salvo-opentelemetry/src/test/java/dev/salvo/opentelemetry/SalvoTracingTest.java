@@ -53,6 +53,17 @@ class SalvoTracingTest extends TracingFixture {
     }
 
     @Test
+    void aResponseKeptByTheCallerCarriesTheCallsTagButNotItsEndedSpan() {
+        try (Salvo http = client(true)) {
+            Response response = Await.value(http.send(Request.get(server.url("/get"))));
+            assertEquals(200, spans(1).get(0).getAttributes().get(HttpAttributes.STATUS_CODE));
+            TracedCall call = response.request().tag(TracedCall.class).orElseThrow();
+            assertFalse(call.holdsSpan(), "the span ended, and the tag let go of it");
+            assertTrue(response.request().headers().first("traceparent").isPresent());
+        }
+    }
+
+    @Test
     void statuses4xxAnd5xxAreDataAndErrorsOfTheClientSpan() {
         try (Salvo http = client(true)) {
             assertEquals(404, Await.value(http.send(Request.get(server.url("/status/404")))).status());

@@ -140,7 +140,7 @@ class SpanLifecycleTest extends TracingFixture {
 
     @Test
     void aTracingSharedByTwoClientsStillEndsEverySpanOnce() {
-        // misuse (the docs say one per client): both clients number their first call 1
+        // both clients number their first call 1: nothing is looked up by call id, so each span ends once with its own status
         SalvoTracing tracing = SalvoTracing.create(openTelemetry(Sampler.alwaysOn()));
         try (Salvo first = traced(tracing, EventListener.NONE).build();
              Salvo second = traced(tracing, EventListener.NONE).transport(NettyTransport.create()).build()) {
@@ -171,7 +171,7 @@ class SpanLifecycleTest extends TracingFixture {
             assertEquals(200, Await.value(http.send(Request.get(server.url("/get")))).status());
             SpanData span = spans(1).get(0);
             assertEquals(200, span.getAttributes().get(HttpAttributes.STATUS_CODE));
-            assertEquals(1, span.getAttributes().get(HttpAttributes.RESEND_COUNT), "the second send is seen through its headers");
+            assertEquals(1, span.getAttributes().get(HttpAttributes.RESEND_COUNT), "the second send carries the interceptor's tag");
             assertNull(span.getAttributes().get(HttpAttributes.ERROR_TYPE));
         }
     }
