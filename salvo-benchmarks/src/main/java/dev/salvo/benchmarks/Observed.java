@@ -62,6 +62,16 @@ final class Observed implements AutoCloseable {
         return client;
     }
 
+    /** The SDK's tracer and propagator Salvo's tracing uses here, for measuring the SDK alone ({@link ObservabilityFloorBenchmark}). */
+    OpenTelemetrySdk sdk() {
+        return otel;
+    }
+
+    /** The registry the observed clients' metrics go to. */
+    MeterRegistry registry() {
+        return registry;
+    }
+
     /** What was recorded so far, once the spans still queued are exported: spans and timed calls. */
     String recorded() {
         tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
