@@ -4,6 +4,9 @@ import dev.salvo.server.ServerConfig;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.DefaultHttp2Connection;
+import io.netty.handler.codec.http2.DefaultHttp2RemoteFlowController;
+import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -11,6 +14,7 @@ import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.codec.http2.UniformStreamByteDistributor;
 
 /**
  * The HTTP/2 side of a connection: Netty's frame codec (with the server's limits as its SETTINGS
@@ -19,7 +23,8 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
  * and then runs the same handlers an HTTP/1.1 connection runs from the bodiless fast path on, so
  * every endpoint and strategy serves h2 as it serves HTTP/1.1. Between the codec and the
  * multiplexer, each stream's flow-control grants are counted for the write timeout
- * ({@link Http2WindowGrants}). Stateless; shared by the server.
+ * ({@link Http2WindowGrants}) and the streams' flushes become one per event-loop task run
+ * ({@link Http2FlushBatch}). Stateless; shared by the server.
  */
 final class Http2Setup {
     private final ServerRuntime server;
@@ -47,6 +52,7 @@ final class Http2Setup {
         Http2FrameCodec codec = frameCodec();
         pipeline.addLast("h2-frames", codec)
                 .addLast("h2-windows", new Http2WindowGrants(codec.connection()))
+                .addLast("h2-flushes", new Http2FlushBatch())
                 .addLast("h2-streams", new Http2MultiplexHandler(streamInitializer))
                 .addLast("h2-connection", new Http2ConnectionGuard());
     }
@@ -54,7 +60,7 @@ final class Http2Setup {
     /** What Netty's upgrade handler installs for {@code Upgrade: h2c}: the same HTTP/2 handlers. */
     Http2ServerUpgradeCodec upgradeCodec() {
         Http2FrameCodec codec = frameCodec();
-        return new Http2ServerUpgradeCodec(codec, new Http2WindowGrants(codec.connection()),
+        return new Http2ServerUpgradeCodec(codec, new Http2WindowGrants(codec.connection()), new Http2FlushBatch(),
                 new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard());
     }
 
@@ -69,10 +75,25 @@ final class Http2Setup {
         Http2Settings settings = Http2Settings.defaultSettings()
                 .maxConcurrentStreams(config.maxConcurrentStreams())
                 .maxHeaderListSize(ServerCodec.MAX_HEAD);
-        return Http2FrameCodecBuilder.forServer()
+        return new CodecBuilder(new DefaultHttp2Connection(true))
                 .initialSettings(settings)
                 .decoderEnforceMaxRstFramesPerWindow(config.maxResetsPerSecond(), 1)
                 .validateHeaders(true)
                 .build();
+    }
+
+    /**
+     * Netty's frame codec on a connection whose reply bytes are shared out by
+     * {@link UniformStreamByteDistributor}: a stream's share of the connection window is the same
+     * for every stream, as RFC 9113 §5.3.2 lets a server do, where the default (Netty's weighted
+     * fair queue over the deprecated priority tree) keeps a priority node and a heap entry per
+     * stream and reorders that heap on each stream's every write.
+     */
+    private static final class CodecBuilder extends Http2FrameCodecBuilder {
+        CodecBuilder(Http2Connection connection) {
+            connection.remote().flowController(new DefaultHttp2RemoteFlowController(connection,
+                    new UniformStreamByteDistributor(connection)));
+            connection(connection);
+        }
     }
 }
