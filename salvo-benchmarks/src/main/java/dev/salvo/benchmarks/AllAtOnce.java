@@ -26,12 +26,17 @@ import java.util.TreeMap;
  * default) decides how many connections the N streams need.
  */
 public final class AllAtOnce {
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("allatonce.rounds", 5);
-    private static final int WARM_UP_CALLS = Integer.getInteger("allatonce.calls", 3000);
+    /**
+     * Thirty rounds: after five (15,000 calls) a JIT log showed both JVMs still compiling about a
+     * hundred methods at C2 during the measured run, their compiler threads taking about a third
+     * of the two cores from it; after thirty the measured run is the transports' own work.
+     */
+    private static final int WARM_UP_ROUNDS = 30;
+    private static final int WARM_UP_CALLS = 3000;
     /** A JVM that used less CPU than this over one {@link #QUIET_SPELL} is done compiling. */
     private static final Duration IDLE_CPU = Duration.ofMillis(10);
     private static final Duration QUIET_SPELL = Duration.ofMillis(250);
-    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(Integer.getInteger("allatonce.settle", 30));
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
 
     private AllAtOnce() {
     }
@@ -73,8 +78,7 @@ public final class AllAtOnce {
         String path = args.length > 1 ? args[1] : "/delay/1";
         try (ServerProcess server = ServerProcess.start()) {
             // warm both JVMs' connection paths (JIT) on a throw-away transport, so the measured run
-            // pays for 10,000 new connections but not for compiling the code that makes them; five
-            // rounds, as the HTTP/2 path (child channels, HPACK, the frame codec) has more to compile
+            // pays for 10,000 new connections but not for compiling the code that makes them
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 run(server.baseUrl(), Math.min(n, WARM_UP_CALLS), "/delay/0.1", args);
             }

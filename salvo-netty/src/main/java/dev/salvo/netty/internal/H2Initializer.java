@@ -5,14 +5,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http2.DefaultHttp2Connection;
-import io.netty.handler.codec.http2.DefaultHttp2RemoteFlowController;
-import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.UniformStreamByteDistributor;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -68,7 +64,7 @@ final class H2Initializer extends ChannelInitializer<Channel> {
                 .initialWindowSize(STREAM_WINDOW)
                 .maxHeaderListSize(config.maxHeaderListBytes());
         pipeline.addBefore("connection", "ping", new IdleStateHandler(config.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        Http2FrameCodec codec = new CodecBuilder(new DefaultHttp2Connection(false))
+        Http2FrameCodec codec = Http2FrameCodecBuilder.forClient()
                 .initialSettings(settings)
                 .encoderEnforceMaxConcurrentStreams(true)
                 .gracefulShutdownTimeoutMillis(0)
@@ -76,19 +72,5 @@ final class H2Initializer extends ChannelInitializer<Channel> {
         pipeline.get(H2Connection.class).watch(codec.connection());
         pipeline.addBefore("connection", "codec", codec);
         pipeline.addBefore("connection", "multiplex", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-    }
-
-    /**
-     * Netty's frame codec on a connection whose request bytes are shared out evenly among its
-     * streams ({@link UniformStreamByteDistributor}): the default, a weighted fair queue over the
-     * priority tree RFC 9113 deprecates, keeps a tree node and a heap entry per stream (about
-     * 350 bytes of the heap a stream in flight holds) and reorders the heap on each write.
-     */
-    private static final class CodecBuilder extends Http2FrameCodecBuilder {
-        CodecBuilder(Http2Connection connection) {
-            connection.remote().flowController(new DefaultHttp2RemoteFlowController(connection,
-                    new UniformStreamByteDistributor(connection)));
-            connection(connection);
-        }
     }
 }

@@ -4,9 +4,6 @@ import dev.salvo.server.ServerConfig;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http2.DefaultHttp2Connection;
-import io.netty.handler.codec.http2.DefaultHttp2RemoteFlowController;
-import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -14,7 +11,6 @@ import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.handler.codec.http2.UniformStreamByteDistributor;
 
 /**
  * The HTTP/2 side of a connection: Netty's frame codec (with the server's limits as its SETTINGS
@@ -75,25 +71,10 @@ final class Http2Setup {
         Http2Settings settings = Http2Settings.defaultSettings()
                 .maxConcurrentStreams(config.maxConcurrentStreams())
                 .maxHeaderListSize(ServerCodec.MAX_HEAD);
-        return new CodecBuilder(new DefaultHttp2Connection(true))
+        return Http2FrameCodecBuilder.forServer()
                 .initialSettings(settings)
                 .decoderEnforceMaxRstFramesPerWindow(config.maxResetsPerSecond(), 1)
                 .validateHeaders(true)
                 .build();
-    }
-
-    /**
-     * Netty's frame codec on a connection whose reply bytes are shared out by
-     * {@link UniformStreamByteDistributor}: a stream's share of the connection window is the same
-     * for every stream, as RFC 9113 §5.3.2 lets a server do, where the default (Netty's weighted
-     * fair queue over the deprecated priority tree) keeps a priority node and a heap entry per
-     * stream and reorders that heap on each stream's every write.
-     */
-    private static final class CodecBuilder extends Http2FrameCodecBuilder {
-        CodecBuilder(Http2Connection connection) {
-            connection.remote().flowController(new DefaultHttp2RemoteFlowController(connection,
-                    new UniformStreamByteDistributor(connection)));
-            connection(connection);
-        }
     }
 }
