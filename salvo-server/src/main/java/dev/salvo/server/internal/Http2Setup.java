@@ -19,8 +19,7 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
  * and then runs the same handlers an HTTP/1.1 connection runs from the bodiless fast path on, so
  * every endpoint and strategy serves h2 as it serves HTTP/1.1. Between the codec and the
  * multiplexer, each stream's flow-control grants are counted for the write timeout
- * ({@link Http2WindowGrants}) and the streams' flushes become one per event-loop task run
- * ({@link Http2FlushBatch}). Stateless; shared by the server.
+ * ({@link Http2WindowGrants}). Stateless; shared by the server.
  */
 final class Http2Setup {
     private final ServerRuntime server;
@@ -48,7 +47,6 @@ final class Http2Setup {
         Http2FrameCodec codec = frameCodec();
         pipeline.addLast("h2-frames", codec)
                 .addLast("h2-windows", new Http2WindowGrants(codec.connection()))
-                .addLast("h2-flushes", new Http2FlushBatch())
                 .addLast("h2-streams", new Http2MultiplexHandler(streamInitializer))
                 .addLast("h2-connection", new Http2ConnectionGuard());
     }
@@ -56,7 +54,7 @@ final class Http2Setup {
     /** What Netty's upgrade handler installs for {@code Upgrade: h2c}: the same HTTP/2 handlers. */
     Http2ServerUpgradeCodec upgradeCodec() {
         Http2FrameCodec codec = frameCodec();
-        return new Http2ServerUpgradeCodec(codec, new Http2WindowGrants(codec.connection()), new Http2FlushBatch(),
+        return new Http2ServerUpgradeCodec(codec, new Http2WindowGrants(codec.connection()),
                 new Http2MultiplexHandler(streamInitializer), new Http2ConnectionGuard());
     }
 

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many streams of one h2c connection whose replies are sent from timers ({@code /delay}), so
- * outside the connection's read, where the server batches its flushes: every reply still comes
- * whole and in HPACK order (each header block decodes with the one decoder of the connection, in
- * arrival order), on its own stream, with its own request's echo.
+ * outside the connection's read and close together: every reply comes whole and in HPACK order
+ * (each header block decodes with the one decoder of the connection, in arrival order), on its own
+ * stream, with its own request's echo. (An earlier attempt to batch the server's h2 flushes broke
+ * exactly this.)
  */
-class Http2FlushBatchingTest {
+class Http2TimerRepliesTest {
     private static final int STREAMS = 300;
     private static SalvoServer server;
 
