@@ -26,7 +26,52 @@ import java.util.TreeMap;
  * default) decides how many connections the N streams need.
  */
 public final class AllAtOnce {
+    /**
+     * Thirty rounds: after five (15,000 calls) a JIT log showed both JVMs still compiling about a
+     * hundred methods at C2 during the measured run, their compiler threads taking about a third
+     * of the two cores from it; after thirty the CPU both JVMs spend on the measured h2c run fell by
+     * about two thirds.
+     */
+    private static final int WARM_UP_ROUNDS = 30;
+    private static final int WARM_UP_CALLS = 3000;
+    /** A JVM that used less CPU than this over one {@link #QUIET_SPELL} is done compiling. */
+    private static final Duration IDLE_CPU = Duration.ofMillis(10);
+    private static final Duration QUIET_SPELL = Duration.ofMillis(250);
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
+
     private AllAtOnce() {
+    }
+
+    /**
+     * Waits until both JVMs are idle, each using less than {@link #IDLE_CPU} over a
+     * {@link #QUIET_SPELL}: after the warm-up rounds their JIT compilers still have queues to work
+     * off (on two cores for seconds), and a measured run beside them would time the compilers.
+     * Gives up after {@link #SETTLE_AT_MOST} and says so. Returns the seconds it waited.
+     */
+    static double settle(ServerProcess server) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + SETTLE_AT_MOST.toNanos();
+        Duration client = ownCpuTime(), serverCpu = server.cpuTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_SPELL.toMillis());
+            Duration clientNow = ownCpuTime(), serverNow = server.cpuTime();
+            boolean idle = clientNow.minus(client).compareTo(IDLE_CPU) < 0 && serverNow.minus(serverCpu).compareTo(IDLE_CPU) < 0;
+            if (idle) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            client = clientNow;
+            serverCpu = serverNow;
+        }
+        System.out.println("warning: the JVMs were still busy " + SETTLE_AT_MOST.toSeconds() + " s after the warm-up");
+        return SETTLE_AT_MOST.toSeconds();
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for this process"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -34,15 +79,18 @@ public final class AllAtOnce {
         String path = args.length > 1 ? args[1] : "/delay/1";
         try (ServerProcess server = ServerProcess.start()) {
             // warm both JVMs' connection paths (JIT) on a throw-away transport, so the measured run
-            // pays for 10,000 new connections but not for compiling the code that makes them; five
-            // rounds, as the HTTP/2 path (child channels, HPACK, the frame codec) has more to compile
-            for (int round = 0; round < 5; round++) {
-                run(server.baseUrl(), Math.min(n, 3000), "/delay/0.1", args);
+            // pays for 10,000 new connections but not for compiling the code that makes them
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                run(server.baseUrl(), Math.min(n, WARM_UP_CALLS), "/delay/0.1", args);
             }
+            double settled = settle(server);
+            Duration clientCpu = ownCpuTime(), serverCpu = server.cpuTime();
             Result result = run(server.baseUrl(), n, path, args);
-            System.out.printf("transport=%s requests=%d path=%s ok=%d failures=%s wall_s=%.3f connections=%d peak_rss_mb=%d%n",
+            System.out.printf("transport=%s requests=%d path=%s ok=%d failures=%s wall_s=%.3f connections=%d peak_rss_mb=%d "
+                            + "settled_s=%.2f client_cpu_s=%.2f server_cpu_s=%.2f%n",
                     args.length > 2 ? args[2] : "netty", n, path, result.ok(), result.failures(), result.seconds(),
-                    result.connections(), peakRssMb());
+                    result.connections(), peakRssMb(), settled, seconds(ownCpuTime().minus(clientCpu)),
+                    seconds(server.cpuTime().minus(serverCpu)));
         }
     }
 

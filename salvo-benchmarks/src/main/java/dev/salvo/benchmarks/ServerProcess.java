@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,11 @@ public final class ServerProcess implements AutoCloseable {
         }
         String url = line.substring("listening on ".length()).split(" ")[0];
         return new ServerProcess(process, url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** The CPU time the server's JVM has used so far (all its threads: the JIT compiler's too). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the server process"));
     }
 
     /** e.g. {@code http://127.0.0.1:34567} */
