@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -72,22 +73,20 @@ final class BodyUpload implements Runnable {
                 failFast(previous);
                 previous = written;
             }
-            if (framed) {
-                previous = channel.writeAndFlush(Unpooled.wrappedBuffer(LAST_CHUNK));
-            }
+            // the last write (the closing chunk, or an empty one after the content) reports the body sent;
+            // its listener is on the promise before the write is handed over, so it runs on the event loop
+            // when the write is done, before the response to it can be read (a listener added after the
+            // write could run here, on this thread, racing the response)
             long bytes = total;
-            if (previous == null) {
-                sent.accept(bytes);
-                return;
-            }
-            // reported by the last write itself, on the event loop: before the response to it can be read
-            previous.addListener(last -> {
-                if (last.isSuccess()) {
+            ChannelPromise last = channel.newPromise();
+            last.addListener(done -> {
+                if (done.isSuccess()) {
                     sent.accept(bytes);
                 } else {
-                    failed.accept(last.cause());
+                    failed.accept(done.cause());
                 }
             });
+            channel.writeAndFlush(framed ? Unpooled.wrappedBuffer(LAST_CHUNK) : Unpooled.EMPTY_BUFFER, last);
         } catch (Throwable e) {
             failed.accept(e);
         }
