@@ -1,7 +1,6 @@
 package dev.salvo.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,9 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code dev.salvo.server.ServerMain} on a free port with the given extra arguments. */
     public static ServerProcess start(String... serverArgs) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xss256k", "-cp", System.getProperty("java.class.path"),
-                "dev.salvo.server.ServerMain", "--port", "0", "--quiet"));
-        command.addAll(List.of(serverArgs));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--quiet"));
+        args.addAll(List.of(serverArgs));
+        Process process = ChildJvm.start(List.of("-Xss256k"), "dev.salvo.server.ServerMain", args, true);
         // a benchmark stopped by Ctrl-C or kill takes its server down with it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "salvo-server-process-stop"));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -45,7 +41,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The CPU time the server's JVM has used so far (all its threads: the JIT compiler's too). */
     public Duration cpuTime() {
-        return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the server process"));
+        return ChildJvm.cpuTime(process.toHandle());
     }
 
     /** e.g. {@code http://127.0.0.1:34567} */

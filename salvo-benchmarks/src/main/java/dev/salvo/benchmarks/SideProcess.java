@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -31,12 +30,8 @@ final class SideProcess implements AbRounds.Side, AutoCloseable {
 
     /** Starts {@code main} with {@code args} in a child JVM and waits until it is ready. */
     static SideProcess start(Class<?> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = ChildJvm.start(ManagementFactory.getRuntimeMXBean().getInputArguments(), main.getName(),
+                List.of(args), false);
         // a benchmark stopped by Ctrl-C or kill takes its sides down with it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "salvo-side-process-stop"));
         SideProcess side = new SideProcess(process);

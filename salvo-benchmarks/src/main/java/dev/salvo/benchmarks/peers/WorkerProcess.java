@@ -1,5 +1,6 @@
 package dev.salvo.benchmarks.peers;
 
+import dev.salvo.benchmarks.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,14 +36,10 @@ final class WorkerProcess implements AutoCloseable {
     /** Starts a worker for {@code peer} (speaking h2c if {@code http2}) and waits until its client is ready. */
     static WorkerProcess start(Peer peer, int maxConcurrency, boolean http2, List<String> extraJvmFlags)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_FLAGS);
-        command.addAll(extraJvmFlags);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerWorker.class.getName(), peer.key(),
-                Integer.toString(maxConcurrency), http2 ? "h2c" : "h1"));
-        WorkerProcess worker = new WorkerProcess(peer, new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        flags.addAll(extraJvmFlags);
+        WorkerProcess worker = new WorkerProcess(peer, ChildJvm.start(flags, PeerWorker.class.getName(),
+                List.of(peer.key(), Integer.toString(maxConcurrency), http2 ? "h2c" : "h1"), false));
         worker.awaitReply("ready");
         return worker;
     }
